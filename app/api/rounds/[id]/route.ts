@@ -1,0 +1,20 @@
+import { cookies } from "next/headers";
+import { AppError } from "@/lib/errors";
+import { json, route } from "@/lib/http";
+import { ZRoundParams } from "@/lib/schemas/http";
+import { parseInput } from "@/lib/schemas/parse-input";
+import { getServices } from "@/lib/server-context";
+import { readSession } from "@/lib/session-cookie";
+
+export const dynamic = "force-dynamic";
+
+/** The round and a seat snapshot with its seq; the viewer's own seat carries `mine`. */
+export const GET = route(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
+  const params = parseInput(ZRoundParams, await context.params);
+  if (!params.ok) throw new AppError(params.code, params.message);
+  const services = getServices();
+  const session = await readSession(await cookies(), services.session);
+  const snapshot = await services.getRoundSnapshot(params.value.id, session.applicantId);
+  if (!snapshot) throw new AppError("NOT_FOUND", "No such round.");
+  return json({ ok: true, ...snapshot });
+});

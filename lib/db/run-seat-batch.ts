@@ -1,0 +1,262 @@
+import { randomUUID } from "node:crypto";
+import type { RoundStatus } from "../domain/round-clock.ts";
+import { planBatch, type Seat, type SeatChange, type SeatCommand, type SeatOutcome } from "../domain/seat-rules.ts";
+import type { Db } from "./create-db.ts";
+import { Prisma } from "./generated/client.ts";
+
+/** A command as the engine queues it: the seat command plus an optional idempotency key. */
+export type BatchCommand = SeatCommand & { requestId?: string };
+
+export interface SeatUpdate {
+  roundId: string;
+  seq: number;
+  seatId: string;
+  status: Seat["status"];
+  heldUntil: number | null;
+}
+
+export interface BatchResult {
+  outcomes: SeatOutcome[];
+  /** One update per changed seat (its final state), with consecutive seq numbers. */
+  updates: SeatUpdate[];
+}
+
+/** Thrown inside the transaction when a guarded write finds the seat changed under it. */
+export class WriteConflict extends Error {}
+
+type Tx = Prisma.TransactionClient;
+
+const seatColumns = Prisma.sql`"id", "label", "row", "col", "status", "holderId", "heldUntil", "version"`;
+
+interface SeatRow {
+  id: string;
+  label: string;
+  row: number;
+  col: number;
+  status: Seat["status"];
+  holderId: string | null;
+  heldUntil: Date | null;
+  version: number;
+}
+
+const toSeat = (r: SeatRow): Seat => ({ ...r, heldUntil: r.heldUntil ? r.heldUntil.getTime() : null });
+
+/**
+ * Runs a batch of seat commands for one round in one transaction (group commit):
+ * a few reads load every seat the batch can touch, the pure planner decides all
+ * outcomes in order, and set-based writes apply the final state of each changed
+ * seat, each guarded by its version. With no commands it only frees expired holds.
+ */
+export async function runSeatBatch(
+  db: Db,
+  input: { roundId: string; commands: readonly BatchCommand[]; now: number },
+): Promise<BatchResult> {
+  const { roundId, commands, now } = input;
+  return db.$transaction(async (tx) => {
+    const [round] = await tx.$queryRaw<
+      { status: RoundStatus; opensAt: Date; deadline: Date; pausedAt: Date | null; holdSeconds: number }[]
+    >`SELECT "status", "opensAt", "deadline", "pausedAt", "holdSeconds" FROM "Round" WHERE "id" = ${roundId}`;
+    if (!round) {
+      const missing: SeatOutcome = { ok: false, code: "NOT_FOUND", message: "No such round." };
+      return { outcomes: commands.map(() => missing), updates: [] };
+    }
+
+    const outcomes: (SeatOutcome | undefined)[] = new Array(commands.length);
+    const planned = await replayKnownRequests(tx, commands, outcomes);
+    const seats = await loadBatchView(tx, roundId, planned, now);
+    const plan = planBatch(
+      {
+        status: round.status,
+        opensAt: round.opensAt.getTime(),
+        deadline: round.deadline.getTime(),
+        pausedAt: round.pausedAt?.getTime() ?? null,
+        holdSeconds: round.holdSeconds,
+      },
+      seats,
+      planned.map((p) => p.command),
+      now,
+    );
+    planned.forEach((p, i) => {
+      const outcome = plan.outcomes[i] as SeatOutcome;
+      for (const index of p.indexes) outcomes[index] = outcome;
+    });
+
+    await writeChanges(tx, roundId, plan.changes, now);
+    await rememberRequests(tx, planned, plan.outcomes, now);
+    const updates = await bumpSeq(tx, roundId, plan.changes);
+    return { outcomes: outcomes as SeatOutcome[], updates };
+  });
+}
+
+interface PlannedCommand {
+  command: BatchCommand;
+  /** The positions in the batch this command answers (repeats of one requestId share it). */
+  indexes: number[];
+}
+
+/** Answers commands whose requestId already succeeded; folds repeats within the batch. */
+async function replayKnownRequests(
+  tx: Tx,
+  commands: readonly BatchCommand[],
+  outcomes: (SeatOutcome | undefined)[],
+): Promise<PlannedCommand[]> {
+  const requestIds = [...new Set(commands.flatMap((c) => (c.requestId ? [c.requestId] : [])))];
+  const stored = new Map<string, { command: string; result: string }>();
+  if (requestIds.length > 0) {
+    const rows = await tx.$queryRaw<{ applicantId: string; requestId: string; command: string; result: string }[]>`
+      SELECT "applicantId", "requestId", "command", "result" FROM "CommandResult"
+      WHERE "requestId" IN (${Prisma.join(requestIds)})`;
+    for (const r of rows) stored.set(`${r.applicantId}\u0000${r.requestId}`, r);
+  }
+  const planned: PlannedCommand[] = [];
+  const inBatch = new Map<string, PlannedCommand>();
+  commands.forEach((command, index) => {
+    if (!command.requestId) {
+      planned.push({ command, indexes: [index] });
+      return;
+    }
+    const key = `${command.applicantId}\u0000${command.requestId}`;
+    const previous = stored.get(key);
+    if (previous) {
+      outcomes[index] =
+        previous.command === command.kind
+          ? { ok: true, seat: JSON.parse(previous.result) as Seat }
+          : { ok: false, code: "REQUEST_ID_REUSED", message: `requestId was already used for a ${previous.command}.` };
+      return;
+    }
+    const first = inBatch.get(key);
+    if (first && first.command.kind === command.kind) {
+      first.indexes.push(index);
+      return;
+    }
+    if (first) {
+      outcomes[index] = {
+        ok: false,
+        code: "REQUEST_ID_REUSED",
+        message: `requestId was already used for a ${first.command.kind}.`,
+      };
+      return;
+    }
+    const entry = { command, indexes: [index] };
+    inBatch.set(key, entry);
+    planned.push(entry);
+  });
+  return planned;
+}
+
+/** Every seat the planner may need: named seats, the applicants' seats, expired holds, and the lowest free seats. */
+async function loadBatchView(
+  tx: Tx,
+  roundId: string,
+  planned: readonly PlannedCommand[],
+  now: number,
+): Promise<Seat[]> {
+  const seatIds = [...new Set(planned.flatMap((p) => (p.command.seatId ? [p.command.seatId] : [])))];
+  const applicantIds = [...new Set(planned.map((p) => p.command.applicantId))];
+  const holds = planned.filter((p) => p.command.kind === "hold").length;
+
+  const conditions = [Prisma.sql`("status" = 'HELD' AND "heldUntil" <= ${new Date(now)})`];
+  if (seatIds.length > 0) conditions.push(Prisma.sql`"id" IN (${Prisma.join(seatIds)})`);
+  if (applicantIds.length > 0) conditions.push(Prisma.sql`"holderId" IN (${Prisma.join(applicantIds)})`);
+  const touched = await tx.$queryRaw<SeatRow[]>`
+    SELECT ${seatColumns} FROM "Seat" WHERE "roundId" = ${roundId} AND (${Prisma.join(conditions, " OR ")})`;
+  const free =
+    holds === 0
+      ? []
+      : await tx.$queryRaw<SeatRow[]>`
+          SELECT ${seatColumns} FROM "Seat" WHERE "roundId" = ${roundId} AND "status" = 'FREE'
+          ORDER BY "row", "col" LIMIT ${holds}`;
+  const byId = new Map<string, Seat>();
+  for (const row of [...touched, ...free]) byId.set(row.id, toSeat(row));
+  return [...byId.values()];
+}
+
+/**
+ * Writes final seat states in up to three guarded statements. Seats that lose
+ * their holder go first, so the unique (roundId, holderId) index never sees an
+ * applicant on two seats part-way through the batch.
+ */
+async function writeChanges(tx: Tx, roundId: string, changes: readonly SeatChange[], now: number): Promise<void> {
+  if (changes.length === 0) return;
+  const freed = changes.filter((c) => c.after.holderId === null);
+  const handedOver = changes.filter(
+    (c) => c.before.holderId !== null && c.after.holderId !== null && c.before.holderId !== c.after.holderId,
+  );
+  const claimed = changes.filter((c) => c.after.holderId !== null);
+
+  await applyFinalStates(tx, roundId, freed);
+  if (handedOver.length > 0) {
+    const cleared = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "Seat" SET "holderId" = NULL
+      WHERE "roundId" = ${roundId} AND (${guardClause(handedOver)}) RETURNING "id"`;
+    if (cleared.length !== handedOver.length) throw new WriteConflict("a seat changed during the batch");
+  }
+  await applyFinalStates(tx, roundId, claimed);
+
+  const booked = changes.filter((c) => c.after.status === "BOOKED" && c.before.status !== "BOOKED");
+  if (booked.length > 0) {
+    const createdAt = new Date(now);
+    const values = booked.map(
+      (c) => Prisma.sql`(${randomUUID()}, ${roundId}, ${c.after.id}, ${c.after.holderId}, ${createdAt})`,
+    );
+    await tx.$executeRaw`
+      INSERT INTO "Booking" ("id", "roundId", "seatId", "applicantId", "createdAt") VALUES ${Prisma.join(values)}`;
+  }
+}
+
+function guardClause(changes: readonly SeatChange[]): Prisma.Sql {
+  return Prisma.join(
+    changes.map((c) => Prisma.sql`("id" = ${c.before.id} AND "version" = ${c.before.version})`),
+    " OR ",
+  );
+}
+
+async function applyFinalStates(tx: Tx, roundId: string, changes: readonly SeatChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const caseOf = (value: (s: Seat) => unknown) =>
+    Prisma.sql`CASE "id" ${Prisma.join(
+      changes.map((c) => Prisma.sql`WHEN ${c.after.id} THEN ${value(c.after)}`),
+      " ",
+    )} END`;
+  const written = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE "Seat" SET
+      "status" = ${caseOf((s) => s.status)},
+      "holderId" = ${caseOf((s) => s.holderId)},
+      "heldUntil" = ${caseOf((s) => (s.heldUntil === null ? null : new Date(s.heldUntil)))},
+      "version" = "version" + 1
+    WHERE "roundId" = ${roundId} AND (${guardClause(changes)})
+    RETURNING "id"`;
+  if (written.length !== changes.length) throw new WriteConflict("a seat changed during the batch");
+}
+
+async function rememberRequests(
+  tx: Tx,
+  planned: readonly PlannedCommand[],
+  outcomes: readonly SeatOutcome[],
+  now: number,
+): Promise<void> {
+  const createdAt = new Date(now);
+  const rows = planned.flatMap((p, i) => {
+    const outcome = outcomes[i];
+    if (!p.command.requestId || !outcome?.ok) return [];
+    const { applicantId, requestId, kind } = p.command;
+    return [Prisma.sql`(${applicantId}, ${requestId}, ${kind}, ${JSON.stringify(outcome.seat)}, ${createdAt})`];
+  });
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "CommandResult" ("applicantId", "requestId", "command", "result", "createdAt") VALUES ${Prisma.join(rows)}`;
+}
+
+async function bumpSeq(tx: Tx, roundId: string, changes: readonly SeatChange[]): Promise<SeatUpdate[]> {
+  if (changes.length === 0) return [];
+  const [row] = await tx.$queryRaw<{ seq: number }[]>`
+    UPDATE "Round" SET "seq" = "seq" + ${changes.length} WHERE "id" = ${roundId} RETURNING "seq"`;
+  const base = Number(row?.seq) - changes.length;
+  return changes.map((c, i) => ({
+    roundId,
+    seq: base + i + 1,
+    seatId: c.after.id,
+    status: c.after.status,
+    heldUntil: c.after.heldUntil,
+  }));
+}

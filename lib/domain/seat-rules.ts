@@ -1,0 +1,156 @@
+import type { ErrorCode } from "../errors.ts";
+import { claimRefusal, type RoundTiming } from "./round-clock.ts";
+
+export type SeatStatus = "FREE" | "HELD" | "BOOKED";
+
+export interface Seat {
+  id: string;
+  label: string;
+  row: number;
+  col: number;
+  status: SeatStatus;
+  holderId: string | null;
+  heldUntil: number | null;
+  version: number;
+}
+
+export interface RoundRules extends RoundTiming {
+  holdSeconds: number;
+}
+
+export type SeatCommand =
+  /** No seatId: best available, the free seat with the lowest row, then column. */
+  | { kind: "hold"; applicantId: string; seatId?: string }
+  | { kind: "confirm"; applicantId: string; seatId: string }
+  | { kind: "release"; applicantId: string; seatId: string };
+
+export type SeatOutcome = { ok: true; seat: Seat } | { ok: false; code: ErrorCode; message: string };
+
+export interface SeatChange {
+  before: Seat;
+  after: Seat;
+}
+
+export interface BatchPlan {
+  /** One outcome per command, in command order. */
+  outcomes: SeatOutcome[];
+  /** The final state of every seat the batch changed, in order of first change. */
+  changes: SeatChange[];
+}
+
+export function isExpiredHold(seat: Seat, now: number): boolean {
+  return seat.status === "HELD" && seat.heldUntil !== null && seat.heldUntil <= now;
+}
+
+/** A seat as it really is at `now`: a hold past its heldUntil is already free. */
+export function effectiveSeat(seat: Seat, now: number): Seat {
+  return isExpiredHold(seat, now) ? { ...seat, status: "FREE", holderId: null, heldUntil: null } : seat;
+}
+
+export function bySeatOrder(a: Seat, b: Seat): number {
+  return a.row - b.row || a.col - b.col;
+}
+
+function refuse(code: ErrorCode, message: string): SeatOutcome {
+  return { ok: false, code, message };
+}
+
+/**
+ * Plans a batch of seat commands against one round, in order, as if each ran alone.
+ *
+ * `seats` must contain every seat the batch can touch: the seats the commands
+ * name, every seat held by an applicant in the batch, every expired hold, and
+ * at least as many of the lowest free seats as there are hold commands (so best
+ * available is exact). Expired holds are freed first. The caller writes the
+ * changes with guards; this function only decides.
+ */
+export function planBatch(
+  round: RoundRules,
+  seats: readonly Seat[],
+  commands: readonly SeatCommand[],
+  now: number,
+): BatchPlan {
+  const original = new Map(seats.map((s) => [s.id, s]));
+  const state = new Map<string, Seat>();
+  const changedOrder: string[] = [];
+  const expiredHolder = new Map<string, string>();
+  const holderSeat = new Map<string, string>();
+
+  const write = (next: Seat) => {
+    if (!changedOrder.includes(next.id)) changedOrder.push(next.id);
+    state.set(next.id, next);
+  };
+
+  for (const seat of seats) {
+    if (isExpiredHold(seat, now)) {
+      if (seat.holderId) expiredHolder.set(seat.id, seat.holderId);
+      write(effectiveSeat(seat, now));
+    } else {
+      state.set(seat.id, seat);
+      if (seat.holderId) holderSeat.set(seat.holderId, seat.id);
+    }
+  }
+  const ordered = [...seats].sort(bySeatOrder).map((s) => s.id);
+
+  const outcomes = commands.map((cmd): SeatOutcome => {
+    if (cmd.kind === "hold") {
+      const refusal = claimRefusal(round, now);
+      if (refusal) return refuse(refusal.code, refusal.message);
+      if (holderSeat.has(cmd.applicantId)) {
+        return refuse("ALREADY_HAS_SEAT", "You already hold or have booked a seat in this round.");
+      }
+      let seat: Seat | undefined;
+      if (cmd.seatId !== undefined) {
+        seat = state.get(cmd.seatId);
+        if (!seat) return refuse("NOT_FOUND", "No such seat in this round.");
+        if (seat.status !== "FREE") return refuse("SEAT_TAKEN", `Seat ${seat.label} is already taken.`);
+      } else {
+        const id = ordered.find((sid) => state.get(sid)?.status === "FREE");
+        seat = id === undefined ? undefined : state.get(id);
+        if (!seat) return refuse("NO_SEATS_LEFT", "No seats are left in this round.");
+      }
+      const heldUntil = Math.min(now + round.holdSeconds * 1000, round.deadline);
+      const held: Seat = { ...seat, status: "HELD", holderId: cmd.applicantId, heldUntil };
+      write(held);
+      holderSeat.set(cmd.applicantId, held.id);
+      return { ok: true, seat: held };
+    }
+
+    const seat = state.get(cmd.seatId);
+    if (!seat) return refuse("NOT_FOUND", "No such seat in this round.");
+    const mine = seat.holderId === cmd.applicantId;
+    if (!mine && expiredHolder.get(seat.id) === cmd.applicantId) {
+      return refuse("HOLD_EXPIRED", `Your hold on seat ${seat.label} has expired.`);
+    }
+    if (!mine) return refuse("NOT_HOLDER", `You do not hold seat ${seat.label}.`);
+
+    if (cmd.kind === "confirm") {
+      if (seat.status === "BOOKED") return { ok: true, seat };
+      const refusal = claimRefusal(round, now);
+      if (refusal) return refuse(refusal.code, refusal.message);
+      const booked: Seat = { ...seat, status: "BOOKED", heldUntil: null };
+      write(booked);
+      return { ok: true, seat: booked };
+    }
+
+    if (seat.status === "BOOKED") {
+      return refuse("SEAT_BOOKED", `Seat ${seat.label} is booked; only an admin can release it.`);
+    }
+    const freed: Seat = { ...seat, status: "FREE", holderId: null, heldUntil: null };
+    write(freed);
+    holderSeat.delete(cmd.applicantId);
+    return { ok: true, seat: freed };
+  });
+
+  const changes: SeatChange[] = [];
+  for (const id of changedOrder) {
+    const before = original.get(id);
+    const after = state.get(id);
+    if (!before || !after) continue;
+    if (before.status === after.status && before.holderId === after.holderId && before.heldUntil === after.heldUntil) {
+      continue;
+    }
+    changes.push({ before, after: { ...after, version: before.version + 1 } });
+  }
+  return { outcomes, changes };
+}

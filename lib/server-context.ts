@@ -1,0 +1,35 @@
+import type { SessionOptions } from "iron-session";
+import type { Clock } from "./clock.ts";
+import type { RoundTimer } from "./db/get-round-timer.ts";
+import type { RoundSummary } from "./db/list-rounds.ts";
+import type { RoundSnapshot } from "./realtime/events.ts";
+
+/**
+ * What the Next.js side (pages and route handlers) may call. The custom server
+ * builds it and hands it over through globalThis, because Next bundles its own
+ * copies of modules: this way routes never import Prisma and share the one
+ * database client, engine and clock of the process. Only types are imported here.
+ */
+export interface IntakeServices {
+  clock: Clock;
+  session: SessionOptions;
+  listRounds(): Promise<RoundSummary[]>;
+  getRoundSnapshot(roundId: string, viewerId?: string): Promise<RoundSnapshot | null>;
+  getRoundTimer(roundId: string): Promise<RoundTimer | null>;
+  createApplicant(name: string): Promise<{ id: string; name: string }>;
+  findApplicant(id: string): Promise<{ id: string; name: string } | null>;
+  health(): Promise<{ database: boolean }>;
+}
+
+const KEY = Symbol.for("intake.services");
+type WithServices = typeof globalThis & { [KEY]?: IntakeServices };
+
+export function setServices(services: IntakeServices | undefined): void {
+  (globalThis as WithServices)[KEY] = services;
+}
+
+export function getServices(): IntakeServices {
+  const services = (globalThis as WithServices)[KEY];
+  if (!services) throw new Error("Intake services are not set: start Intake with `npm start`, not `next start`.");
+  return services;
+}

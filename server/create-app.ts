@@ -1,0 +1,133 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import next from "next";
+import { Server } from "socket.io";
+import { type Clock, systemClock } from "../lib/clock.ts";
+import { createDb, type Db } from "../lib/db/create-db.ts";
+import { getRoundView } from "../lib/db/get-round-view.ts";
+import { sqlitePathFromUrl } from "../lib/db/sqlite-path.ts";
+import { roomOf } from "../lib/realtime/events.ts";
+import { setServices } from "../lib/server-context.ts";
+import { sessionOptions } from "../lib/session.ts";
+import { startSweeper } from "./jobs/sweeper.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { authenticateSocket } from "./realtime/authenticate-socket.ts";
+import { registerSocketHandlers } from "./realtime/register-socket-handlers.ts";
+import type { IntakeServer } from "./realtime/types.ts";
+import { createReservationEngine, type ReservationEngine } from "./reservation-engine.ts";
+import { createServices } from "./services.ts";
+import { resolveSessionSecret } from "./session-secret.ts";
+
+export interface AppOptions {
+  /** A migrated SQLite database, e.g. `file:./data/intake.db`. */
+  databaseUrl: string;
+  sessionSecret?: string;
+  secureCookies?: boolean;
+  clock?: Clock;
+  /** Serve the Next.js app (pages and /api routes). Off, only Socket.IO answers. */
+  next?: { dev: boolean; dir?: string } | false;
+  sweepIntervalMs?: number;
+  log?: Logger;
+}
+
+export interface App {
+  httpServer: http.Server;
+  io: IntakeServer;
+  engine: ReservationEngine;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  /** Listens and returns the base URL, e.g. `http://127.0.0.1:41234`. */
+  listen(port: number, host: string): Promise<string>;
+  /** Stops accepting, finishes commands in flight, closes sockets and the database. */
+  close(): Promise<void>;
+}
+
+/** The composition root: env -> db -> engine -> next -> http -> io. Nothing listens until listen(). */
+export async function createApp(options: AppOptions): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger();
+  const dataDir = path.dirname(sqlitePathFromUrl(options.databaseUrl));
+  const session = sessionOptions(resolveSessionSecret(options.sessionSecret, dataDir), options.secureCookies ?? false);
+  const db = await createDb({ url: options.databaseUrl });
+
+  let io: IntakeServer | undefined;
+  const engine = createReservationEngine({
+    db,
+    clock,
+    events: {
+      seatsChanged(updates) {
+        for (const u of updates) {
+          const event = { roundId: u.roundId, seq: u.seq, seatId: u.seatId, status: u.status };
+          io?.to(roomOf(u.roundId)).emit(
+            "seat:updated",
+            u.heldUntil === null ? event : { ...event, heldUntil: u.heldUntil },
+          );
+        }
+      },
+      roundChanged(roundId) {
+        void getRoundView(db, roundId).then((view) => {
+          if (view) io?.to(roomOf(roundId)).emit("round:updated", { roundId, seq: view.seq, round: view.round });
+        });
+      },
+      error(err) {
+        log.error({ err }, "reservation engine failure");
+      },
+    },
+  });
+  setServices(createServices({ db, clock, session }));
+
+  let nextApp: ReturnType<typeof next> | undefined;
+  let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
+  if (options.next) {
+    nextApp = next({ dev: options.next.dev, dir: options.next.dir ?? process.cwd(), quiet: true });
+    await nextApp.prepare();
+    handle = nextApp.getRequestHandler();
+  }
+
+  const httpServer = http.createServer((req, res) => {
+    if (handle) {
+      void handle(req, res);
+      return;
+    }
+    res.writeHead(404, { "content-type": "application/json" });
+    res.end(JSON.stringify({ ok: false, error: { code: "NOT_FOUND", message: "Not found." } }));
+  });
+
+  io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 }) as IntakeServer;
+  io.use(authenticateSocket(db, session));
+  registerSocketHandlers(io, { db, engine, clock, log });
+  const stopSweeper = options.sweepIntervalMs === 0 ? () => {} : startSweeper(engine, options.sweepIntervalMs ?? 1000);
+
+  let closing: Promise<void> | undefined;
+  return {
+    httpServer,
+    io,
+    engine,
+    db,
+    clock,
+    log,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          resolve(`http://${host.includes(":") ? `[${host}]` : host}:${address.port}`);
+        });
+      }),
+    close() {
+      closing ??= (async () => {
+        stopSweeper();
+        httpServer.close();
+        await engine.close();
+        await new Promise<void>((resolve) => io?.close(() => resolve()));
+        httpServer.closeAllConnections();
+        await nextApp?.close();
+        setServices(undefined);
+        await db.$disconnect();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { createDb } from "../lib/db/create-db.ts";
+import { seedDemoData } from "../lib/db/seed-demo-data.ts";
+import { readEnv } from "../lib/env.ts";
+import { createApp } from "./create-app.ts";
+import { createLogger } from "./log.ts";
+import { migrateDatabase } from "./migrate.ts";
+
+// `npm start`: migrate, seed an empty database, serve; stop gracefully on SIGTERM/SIGINT.
+const env = readEnv();
+const dev = process.argv.includes("--dev");
+const log = createLogger(process.env.LOG_LEVEL ?? "info");
+
+await migrateDatabase(env.DATABASE_URL);
+const seedDb = await createDb({ url: env.DATABASE_URL });
+const { seeded } = await seedDemoData(seedDb, Date.now());
+await seedDb.$disconnect();
+if (seeded) log.info("seeded demo data");
+
+const app = await createApp({
+  databaseUrl: env.DATABASE_URL,
+  sessionSecret: env.SESSION_SECRET,
+  secureCookies: env.COOKIE_SECURE,
+  next: { dev },
+  log,
+});
+const url = await app.listen(env.PORT, env.HOST);
+log.info({ url }, "Intake is listening");
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    app.close().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,133 @@
+import type { Clock } from "../lib/clock.ts";
+import { closeRoundsPastDeadline } from "../lib/db/close-rounds-past-deadline.ts";
+import type { Db } from "../lib/db/create-db.ts";
+import { findRoundsWithExpiredHolds } from "../lib/db/find-rounds-with-expired-holds.ts";
+import { type BatchCommand, runSeatBatch, type SeatUpdate, WriteConflict } from "../lib/db/run-seat-batch.ts";
+import type { SeatOutcome } from "../lib/domain/seat-rules.ts";
+
+export interface EngineEvents {
+  /** Seat changes of one committed batch, in seq order. */
+  seatsChanged(updates: SeatUpdate[]): void;
+  /** A round's state changed (e.g. closed at its deadline). */
+  roundChanged(roundId: string, seq: number): void;
+  /** An unexpected failure; the commands involved were answered INTERNAL. */
+  error(err: unknown): void;
+}
+
+export interface ReservationEngine {
+  /** Queues a seat command; resolves with its outcome once its batch has committed. */
+  submit(roundId: string, command: BatchCommand): Promise<SeatOutcome>;
+  /** Frees expired holds in every round and closes rounds past their deadline. */
+  sweep(): Promise<void>;
+  /** Resolves when everything queued so far has committed. */
+  idle(): Promise<void>;
+  /** Stops taking commands (they answer UNAVAILABLE) and waits for those in flight. */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  roundId: string;
+  command: BatchCommand;
+  resolve(outcome: SeatOutcome): void;
+}
+
+const MAX_BATCH = 512;
+const MAX_ATTEMPTS = 3;
+const internal: SeatOutcome = { ok: false, code: "INTERNAL", message: "Something went wrong on our side." };
+
+/**
+ * The single writer of seat state. Commands wait in one queue; each drain
+ * takes what has gathered, groups it by round and commits each group as one
+ * transaction (group commit), so under load many holds share one commit.
+ * Sweeps run in the same queue, so seq numbers are handed out in commit order.
+ */
+export function createReservationEngine(deps: { db: Db; clock: Clock; events: EngineEvents }): ReservationEngine {
+  const { db, clock, events } = deps;
+  const queue: Pending[] = [];
+  let tasks: (() => Promise<void>)[] = [];
+  let draining: Promise<void> | null = null;
+  let closed = false;
+
+  const schedule = () => {
+    if (draining) return;
+    draining = new Promise<void>((resolve) => setImmediate(resolve)).then(drain).finally(() => {
+      draining = null;
+      if (queue.length > 0 || tasks.length > 0) schedule();
+    });
+  };
+
+  async function drain(): Promise<void> {
+    while (queue.length > 0 || tasks.length > 0) {
+      const batch = queue.splice(0, MAX_BATCH);
+      const byRound = new Map<string, Pending[]>();
+      for (const p of batch) byRound.set(p.roundId, [...(byRound.get(p.roundId) ?? []), p]);
+      for (const [roundId, group] of byRound) await commitGroup(roundId, group);
+      const due = tasks;
+      tasks = [];
+      for (const task of due) await task();
+    }
+  }
+
+  async function commitGroup(roundId: string, group: Pending[]): Promise<void> {
+    const outcomes = await runBatch(
+      roundId,
+      group.map((p) => p.command),
+    );
+    group.forEach((p, i) => {
+      p.resolve(outcomes[i] ?? internal);
+    });
+  }
+
+  async function runBatch(roundId: string, commands: BatchCommand[]): Promise<SeatOutcome[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await runSeatBatch(db, { roundId, commands, now: clock.now() });
+        if (result.updates.length > 0) events.seatsChanged(result.updates);
+        return result.outcomes;
+      } catch (err) {
+        if (err instanceof WriteConflict && attempt < MAX_ATTEMPTS) continue;
+        events.error(err);
+        return commands.map(() => internal);
+      }
+    }
+  }
+
+  const runTask = (task: () => Promise<void>) =>
+    new Promise<void>((resolve) => {
+      tasks.push(async () => {
+        try {
+          await task();
+        } catch (err) {
+          events.error(err);
+        }
+        resolve();
+      });
+      schedule();
+    });
+
+  return {
+    submit(roundId, command) {
+      if (closed) {
+        return Promise.resolve({ ok: false, code: "UNAVAILABLE", message: "The server is shutting down; try again." });
+      }
+      return new Promise<SeatOutcome>((resolve) => {
+        queue.push({ roundId, command, resolve });
+        schedule();
+      });
+    },
+    sweep() {
+      return runTask(async () => {
+        const now = clock.now();
+        for (const roundId of await findRoundsWithExpiredHolds(db, now)) await runBatch(roundId, []);
+        for (const round of await closeRoundsPastDeadline(db, now)) events.roundChanged(round.id, round.seq);
+      });
+    },
+    async idle() {
+      while (draining) await draining;
+    },
+    async close() {
+      closed = true;
+      while (draining) await draining;
+    },
+  };
+}

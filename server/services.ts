@@ -1,0 +1,25 @@
+import type { SessionOptions } from "iron-session";
+import type { Clock } from "../lib/clock.ts";
+import { createApplicant } from "../lib/db/create-applicant.ts";
+import type { Db } from "../lib/db/create-db.ts";
+import { findApplicant } from "../lib/db/find-applicant.ts";
+import { getRoundSnapshot } from "../lib/db/get-round-snapshot.ts";
+import { getRoundTimer } from "../lib/db/get-round-timer.ts";
+import { listRounds } from "../lib/db/list-rounds.ts";
+import { pingDatabase } from "../lib/db/ping-database.ts";
+import type { IntakeServices } from "../lib/server-context.ts";
+
+/** Binds the lib/db queries to this process's database and clock for the Next.js side. */
+export function createServices(deps: { db: Db; clock: Clock; session: SessionOptions }): IntakeServices {
+  const { db, clock, session } = deps;
+  return {
+    clock,
+    session,
+    listRounds: () => listRounds(db, { now: clock.now() }),
+    getRoundSnapshot: (roundId, viewerId) => getRoundSnapshot(db, { roundId, now: clock.now(), viewerId }),
+    getRoundTimer: (roundId) => getRoundTimer(db, { roundId, now: clock.now() }),
+    createApplicant: (name) => createApplicant(db, { name, now: clock.now() }),
+    findApplicant: (id) => findApplicant(db, id),
+    health: async () => ({ database: await pingDatabase(db) }),
+  };
+}
