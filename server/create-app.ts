@@ -66,10 +66,9 @@ export async function createApp(options: AppOptions): Promise<App> {
           );
         }
       },
-      roundChanged(roundId) {
-        void getRoundView(db, roundId).then((view) => {
-          if (view) io?.to(roomOf(roundId)).emit("round:updated", { roundId, seq: view.seq, round: view.round });
-        });
+      async roundChanged(roundId) {
+        const view = await getRoundView(db, roundId);
+        if (view) io?.to(roomOf(roundId)).emit("round:updated", { roundId, seq: view.seq, round: view.round });
       },
       error(err) {
         log.error({ err }, "reservation engine failure");

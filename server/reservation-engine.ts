@@ -8,8 +8,8 @@ import type { SeatOutcome } from "../lib/domain/seat-rules.ts";
 export interface EngineEvents {
   /** Seat changes of one committed batch, in seq order. */
   seatsChanged(updates: SeatUpdate[]): void;
-  /** A round's state changed (e.g. closed at its deadline). */
-  roundChanged(roundId: string, seq: number): void;
+  /** A round's state changed (e.g. closed at its deadline); awaited so broadcasts keep seq order. */
+  roundChanged(roundId: string, seq: number): Promise<void>;
   /** An unexpected failure; the commands involved were answered INTERNAL. */
   error(err: unknown): void;
 }
@@ -119,7 +119,7 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
       return runTask(async () => {
         const now = clock.now();
         for (const roundId of await findRoundsWithExpiredHolds(db, now)) await runBatch(roundId, []);
-        for (const round of await closeRoundsPastDeadline(db, now)) events.roundChanged(round.id, round.seq);
+        for (const round of await closeRoundsPastDeadline(db, now)) await events.roundChanged(round.id, round.seq);
       });
     },
     async idle() {

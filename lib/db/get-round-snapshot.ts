@@ -24,6 +24,7 @@ export async function getRoundSnapshot(
         status: true,
         holderId: true,
         heldUntil: true,
+        expiredHolderId: true,
         version: true,
       },
     }),

@@ -26,7 +26,7 @@ export class WriteConflict extends Error {}
 
 type Tx = Prisma.TransactionClient;
 
-const seatColumns = Prisma.sql`"id", "label", "row", "col", "status", "holderId", "heldUntil", "version"`;
+const seatColumns = Prisma.sql`"id", "label", "row", "col", "status", "holderId", "heldUntil", "expiredHolderId", "version"`;
 
 interface SeatRow {
   id: string;
@@ -36,6 +36,7 @@ interface SeatRow {
   status: Seat["status"];
   holderId: string | null;
   heldUntil: Date | null;
+  expiredHolderId: string | null;
   version: number;
 }
 
@@ -223,6 +224,7 @@ async function applyFinalStates(tx: Tx, roundId: string, changes: readonly SeatC
       "status" = ${caseOf((s) => s.status)},
       "holderId" = ${caseOf((s) => s.holderId)},
       "heldUntil" = ${caseOf((s) => (s.heldUntil === null ? null : new Date(s.heldUntil)))},
+      "expiredHolderId" = ${caseOf((s) => s.expiredHolderId)},
       "version" = "version" + 1
     WHERE "roundId" = ${roundId} AND (${guardClause(changes)})
     RETURNING "id"`;

@@ -11,6 +11,8 @@ export interface Seat {
   status: SeatStatus;
   holderId: string | null;
   heldUntil: number | null;
+  /** Whose hold last ran out here: their late confirm or release gets HOLD_EXPIRED. */
+  expiredHolderId: string | null;
   version: number;
 }
 
@@ -44,7 +46,9 @@ export function isExpiredHold(seat: Seat, now: number): boolean {
 
 /** A seat as it really is at `now`: a hold past its heldUntil is already free. */
 export function effectiveSeat(seat: Seat, now: number): Seat {
-  return isExpiredHold(seat, now) ? { ...seat, status: "FREE", holderId: null, heldUntil: null } : seat;
+  return isExpiredHold(seat, now)
+    ? { ...seat, status: "FREE", holderId: null, heldUntil: null, expiredHolderId: seat.holderId }
+    : seat;
 }
 
 export function bySeatOrder(a: Seat, b: Seat): number {
@@ -73,7 +77,6 @@ export function planBatch(
   const original = new Map(seats.map((s) => [s.id, s]));
   const state = new Map<string, Seat>();
   const changedOrder: string[] = [];
-  const expiredHolder = new Map<string, string>();
   const holderSeat = new Map<string, string>();
 
   const write = (next: Seat) => {
@@ -83,7 +86,6 @@ export function planBatch(
 
   for (const seat of seats) {
     if (isExpiredHold(seat, now)) {
-      if (seat.holderId) expiredHolder.set(seat.id, seat.holderId);
       write(effectiveSeat(seat, now));
     } else {
       state.set(seat.id, seat);
@@ -110,7 +112,8 @@ export function planBatch(
         if (!seat) return refuse("NO_SEATS_LEFT", "No seats are left in this round.");
       }
       const heldUntil = Math.min(now + round.holdSeconds * 1000, round.deadline);
-      const held: Seat = { ...seat, status: "HELD", holderId: cmd.applicantId, heldUntil };
+      const expiredHolderId = seat.expiredHolderId === cmd.applicantId ? null : seat.expiredHolderId;
+      const held: Seat = { ...seat, status: "HELD", holderId: cmd.applicantId, heldUntil, expiredHolderId };
       write(held);
       holderSeat.set(cmd.applicantId, held.id);
       return { ok: true, seat: held };
@@ -119,7 +122,7 @@ export function planBatch(
     const seat = state.get(cmd.seatId);
     if (!seat) return refuse("NOT_FOUND", "No such seat in this round.");
     const mine = seat.holderId === cmd.applicantId;
-    if (!mine && expiredHolder.get(seat.id) === cmd.applicantId) {
+    if (!mine && seat.expiredHolderId === cmd.applicantId) {
       return refuse("HOLD_EXPIRED", `Your hold on seat ${seat.label} has expired.`);
     }
     if (!mine) return refuse("NOT_HOLDER", `You do not hold seat ${seat.label}.`);
@@ -147,9 +150,12 @@ export function planBatch(
     const before = original.get(id);
     const after = state.get(id);
     if (!before || !after) continue;
-    if (before.status === after.status && before.holderId === after.holderId && before.heldUntil === after.heldUntil) {
-      continue;
-    }
+    const same =
+      before.status === after.status &&
+      before.holderId === after.holderId &&
+      before.heldUntil === after.heldUntil &&
+      before.expiredHolderId === after.expiredHolderId;
+    if (same) continue;
     changes.push({ before, after: { ...after, version: before.version + 1 } });
   }
   return { outcomes, changes };

@@ -1,0 +1,93 @@
+import fs from "node:fs";
+import { sealData } from "iron-session";
+import { io as connect, type Socket } from "socket.io-client";
+import type { Clock } from "../../lib/clock.ts";
+import { createApplicant } from "../../lib/db/create-applicant.ts";
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events.ts";
+import { SESSION_COOKIE, type SessionData } from "../../lib/session.ts";
+import { type App, createApp } from "../create-app.ts";
+import { createLogger } from "../log.ts";
+import { freshDatabaseUrl } from "./test-db.ts";
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const TEST_SECRET = "test-secret-test-secret-test-secret-0123456789";
+
+export interface TestApp extends App {
+  url: string;
+  /** Closes the app and removes its database folder. */
+  stop(): Promise<void>;
+}
+
+/** The real server (Socket.IO, engine, SQLite file; Next only if asked) on 127.0.0.1, port 0. */
+export async function startTestApp(
+  options: { clock?: Clock; next?: boolean; sweepIntervalMs?: number } = {},
+): Promise<TestApp> {
+  const { url: databaseUrl, dir } = freshDatabaseUrl();
+  const app = await createApp({
+    databaseUrl,
+    sessionSecret: TEST_SECRET,
+    clock: options.clock,
+    next: options.next ? { dev: false } : false,
+    sweepIntervalMs: options.sweepIntervalMs ?? 0,
+    log: createLogger("silent"),
+  });
+  const url = await app.listen(0, "127.0.0.1");
+  return {
+    ...app,
+    url,
+    async stop() {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A real applicant row and the sealed session cookie the browser would carry. */
+export async function signIn(app: App, name = "Applicant"): Promise<{ applicantId: string; cookie: string }> {
+  const applicant = await createApplicant(app.db, { name, now: app.clock.now() });
+  const sealed = await sealData({ applicantId: applicant.id, name } satisfies SessionData, { password: TEST_SECRET });
+  return { applicantId: applicant.id, cookie: `${SESSION_COOKIE}=${encodeURIComponent(sealed)}` };
+}
+
+/** A connected socket.io-client; with a cookie it is an applicant, without one a watcher. */
+export async function connectSocket(url: string, cookie?: string): Promise<TestSocket> {
+  const socket: TestSocket = connect(url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: cookie ? { cookie } : undefined,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  return socket;
+}
+
+type EventName = keyof ClientToServerEvents;
+type AckOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends (r: infer R) => void ? R : never;
+
+/** Emits a command and resolves with its acknowledgement. */
+export function command<E extends EventName>(
+  socket: TestSocket,
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+): Promise<AckOf<E>> {
+  return new Promise((resolve) => {
+    (socket.emit as (e: string, p: unknown, ack: (r: unknown) => void) => void)(event, payload, (r) =>
+      resolve(r as AckOf<E>),
+    );
+  });
+}
+
+/** Emits anything at all (for malformed-input tests) and resolves with the ack. */
+export function rawCommand(socket: TestSocket, event: string, ...args: unknown[]): Promise<Ack> {
+  return new Promise((resolve) => {
+    (socket.emit as (e: string, ...a: unknown[]) => void)(event, ...args, (r: Ack) => resolve(r));
+  });
+}
+
+export function errorCode(ack: Ack): string | undefined {
+  return ack.ok ? undefined : ack.error.code;
+}
