@@ -78,17 +78,33 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
     });
   }
 
+  /** Never throws: whatever fails, every command gets an answer. */
   async function runBatch(roundId: string, commands: BatchCommand[]): Promise<SeatOutcome[]> {
     for (let attempt = 1; ; attempt++) {
+      let result: Awaited<ReturnType<typeof runSeatBatch>>;
       try {
-        const result = await runSeatBatch(db, { roundId, commands, now: clock.now() });
-        if (result.updates.length > 0) events.seatsChanged(result.updates);
-        return result.outcomes;
+        result = await runSeatBatch(db, { roundId, commands, now: clock.now() });
       } catch (err) {
         if (err instanceof WriteConflict && attempt < MAX_ATTEMPTS) continue;
-        events.error(err);
+        report(err);
         return commands.map(() => internal);
       }
+      if (result.updates.length > 0) {
+        try {
+          events.seatsChanged(result.updates);
+        } catch (err) {
+          report(err);
+        }
+      }
+      return result.outcomes;
+    }
+  }
+
+  function report(err: unknown): void {
+    try {
+      events.error(err);
+    } catch {
+      // The error hook itself failed; the commands are answered regardless.
     }
   }
 
@@ -98,7 +114,7 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
         try {
           await task();
         } catch (err) {
-          events.error(err);
+          report(err);
         }
         resolve();
       });

@@ -1,0 +1,183 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createManualClock } from "../lib/clock.ts";
+import type { Db } from "../lib/db/create-db.ts";
+import type { SeatOutcome } from "../lib/domain/seat-rules.ts";
+import { createReservationEngine, type ReservationEngine } from "./reservation-engine.ts";
+import { createOpenRound, openFreshDb } from "./testing/test-db.ts";
+
+const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+const HOLD_MS = 30_000;
+const DEADLINE_AFTER = 400_000;
+const SEATS = 6; // 2 rows x 3 columns
+const APPLICANTS = 4;
+
+type Op =
+  | { kind: "hold"; who: number; seat?: number }
+  | { kind: "confirm"; who: number; seat: number }
+  | { kind: "release"; who: number; seat: number };
+type Step = { kind: "burst"; ops: Op[] } | { kind: "advance"; ms: number } | { kind: "sweep" };
+
+/**
+ * The reference: the rules as plainly as they can be written, one command at a
+ * time, with no batching, no database and no cleverness.
+ */
+class ReferenceModel {
+  seats = Array.from({ length: SEATS }, () => ({
+    status: "FREE" as "FREE" | "HELD" | "BOOKED",
+    holder: -1,
+    until: 0,
+    lapsed: -1,
+  }));
+  constructor(
+    public now: number,
+    readonly deadline: number,
+  ) {}
+
+  private expire() {
+    for (const s of this.seats) {
+      if (s.status === "HELD" && s.until <= this.now)
+        Object.assign(s, { status: "FREE", lapsed: s.holder, holder: -1 });
+    }
+  }
+
+  apply(op: Op): string | number {
+    this.expire();
+    if (op.kind === "hold") {
+      if (this.now >= this.deadline) return "DEADLINE_PASSED";
+      if (this.seats.some((s) => s.holder === op.who)) return "ALREADY_HAS_SEAT";
+      const index = op.seat ?? this.seats.findIndex((s) => s.status === "FREE");
+      if (index === -1) return "NO_SEATS_LEFT";
+      const s = this.seats[index];
+      if (!s) throw new Error("bad index");
+      if (s.status !== "FREE") return "SEAT_TAKEN";
+      Object.assign(s, {
+        status: "HELD",
+        holder: op.who,
+        until: Math.min(this.now + HOLD_MS, this.deadline),
+        lapsed: s.lapsed === op.who ? -1 : s.lapsed,
+      });
+      return index;
+    }
+    const s = this.seats[op.seat];
+    if (!s) throw new Error("bad index");
+    if (s.holder !== op.who) return s.lapsed === op.who ? "HOLD_EXPIRED" : "NOT_HOLDER";
+    if (op.kind === "confirm") {
+      if (s.status === "BOOKED") return op.seat;
+      if (this.now >= this.deadline) return "DEADLINE_PASSED";
+      Object.assign(s, { status: "BOOKED", until: 0 });
+      return op.seat;
+    }
+    if (s.status === "BOOKED") return "SEAT_BOOKED";
+    Object.assign(s, { status: "FREE", holder: -1, until: 0 });
+    return op.seat;
+  }
+}
+
+const who = fc.integer({ min: 0, max: APPLICANTS - 1 });
+const seat = fc.integer({ min: 0, max: SEATS - 1 });
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant("hold" as const), who, seat: fc.option(seat, { nil: undefined }) }),
+  fc.record({ kind: fc.constant("confirm" as const), who, seat }),
+  fc.record({ kind: fc.constant("release" as const), who, seat }),
+);
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant("burst" as const), ops: fc.array(op, { minLength: 1, maxLength: 5 }) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("advance" as const),
+      ms: fc.oneof(fc.integer({ min: 0, max: 40_000 }), fc.constantFrom(1, HOLD_MS - 1, HOLD_MS)),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: "sweep" as const }) },
+);
+
+describe("reservation engine against a reference model", () => {
+  let db: Db;
+  beforeAll(async () => {
+    ({ db } = await openFreshDb());
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+  });
+
+  it("never breaks the seat rules over random hold/confirm/release/expire/advance-time sequences", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 30 }), async (steps) => {
+        const clock = createManualClock(T0);
+        const failures: unknown[] = [];
+        const engine: ReservationEngine = createReservationEngine({
+          db,
+          clock,
+          events: {
+            seatsChanged() {},
+            async roundChanged() {},
+            error(err) {
+              failures.push(err);
+            },
+          },
+        });
+        const round = await createOpenRound(db, T0, {
+          rows: 2,
+          cols: 3,
+          holdSeconds: HOLD_MS / 1000,
+          deadline: T0 + DEADLINE_AFTER,
+        });
+        const seats = await db.seat.findMany({
+          where: { roundId: round.id },
+          orderBy: [{ row: "asc" }, { col: "asc" }],
+        });
+        const seatIds = seats.map((s) => s.id);
+        const applicantIds: string[] = [];
+        for (let i = 0; i < APPLICANTS; i++)
+          applicantIds.push((await db.applicant.create({ data: { name: `a${i}` } })).id);
+        const model = new ReferenceModel(T0, T0 + DEADLINE_AFTER);
+
+        for (const s of steps) {
+          if (s.kind === "advance") {
+            clock.advance(s.ms);
+            model.now = clock.now();
+            continue;
+          }
+          if (s.kind === "sweep") {
+            await engine.sweep();
+            continue;
+          }
+          // A burst is submitted at once, so the engine commits it as one batch.
+          const outcomes = await Promise.all(
+            s.ops.map((o) => {
+              const applicantId = applicantIds[o.who] as string;
+              if (o.kind === "hold") {
+                return engine.submit(round.id, {
+                  kind: "hold",
+                  applicantId,
+                  seatId: o.seat === undefined ? undefined : seatIds[o.seat],
+                });
+              }
+              return engine.submit(round.id, { kind: o.kind, applicantId, seatId: seatIds[o.seat] as string });
+            }),
+          );
+          expect(failures).toEqual([]);
+          const expected = s.ops.map((o) => model.apply(o));
+          expect(outcomes.map((o: SeatOutcome) => (o.ok ? seatIds.indexOf(o.seat.id) : o.code))).toEqual(expected);
+
+          const rows = await db.seat.findMany({ where: { roundId: round.id } });
+          const active = rows.filter((r) => r.status !== "FREE");
+          expect(active.every((r) => r.holderId !== null)).toBe(true);
+          expect(rows.filter((r) => r.status === "FREE").every((r) => r.holderId === null)).toBe(true);
+          const holders = active.map((r) => r.holderId);
+          expect(new Set(holders).size).toBe(holders.length);
+          const booked = rows.filter((r) => r.status === "BOOKED");
+          expect(booked.length).toBeLessThanOrEqual(SEATS);
+          expect(await db.booking.count({ where: { roundId: round.id } })).toBe(booked.length);
+        }
+        await engine.close();
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
