@@ -37,8 +37,12 @@ export function registerSocketHandlers(io: IntakeServer, deps: Deps): void {
       (socket as unknown as { on(e: string, l: (...a: unknown[]) => void): void }).on(event, (...args: unknown[]) => {
         const last = args[args.length - 1];
         const ack = typeof last === "function" ? (last as (a: Answer) => void) : undefined;
-        const payload = ack && args.length === 1 ? undefined : args[0];
-        void answer(event, schema, run, socket, payload).then((response) => ack?.(response));
+        const payloads = ack ? args.slice(0, -1) : args;
+        if (payloads.length > 1) {
+          ack?.(errorBody("INVALID_INPUT", "payload: a command takes one payload object and an acknowledgement"));
+          return;
+        }
+        void answer(event, schema, run, socket, payloads[0]).then((response) => ack?.(response));
       });
     };
 
