@@ -25,13 +25,20 @@ export function remainingMs(round: RoundTiming, now: number): number {
   return Math.max(0, round.deadline - at);
 }
 
+const notOpenMessage: Record<RoundStatus, string> = {
+  DRAFT: "This round has not been opened yet.",
+  OPEN: "This round is open.",
+  PAUSED: "This round is paused; claims resume when it does.",
+  CLOSED: "This round is closed.",
+};
+
 /** Why a claim (hold or confirm) is refused at `now`, or null if the round takes claims. */
 export function claimRefusal(round: RoundTiming, now: number): { code: ErrorCode; message: string } | null {
   if (round.status === "OPEN" && now >= round.deadline) {
     return { code: "DEADLINE_PASSED", message: "The deadline for this round has passed." };
   }
   if (round.status !== "OPEN") {
-    return { code: "ROUND_NOT_OPEN", message: `The round is ${round.status.toLowerCase()}.` };
+    return { code: "ROUND_NOT_OPEN", message: notOpenMessage[round.status] };
   }
   if (now < round.opensAt) {
     return { code: "ROUND_NOT_OPEN", message: "The round has not opened yet." };

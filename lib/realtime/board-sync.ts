@@ -47,14 +47,15 @@ export class BoardSync {
     }
     if (e.event.seq <= board.seq) return "ignored";
     if (e.event.seq > board.seq + 1) return "gap";
-    board.seq = e.event.seq;
     if (e.kind === "round") {
+      board.seq = e.event.seq;
       board.round = e.event.round;
       return "applied";
     }
     const at = this.index.get(e.event.seatId);
     const seat = at === undefined ? undefined : board.seats[at];
     if (at === undefined || !seat) return "gap";
+    board.seq = e.event.seq;
     const next: SeatView = { id: seat.id, label: seat.label, row: seat.row, col: seat.col, status: e.event.status };
     if (e.event.heldUntil !== undefined) next.heldUntil = e.event.heldUntil;
     // "mine" is per viewer: keep it while the seat stays taken, drop it once free.

@@ -1,0 +1,452 @@
+import { describe, expect, it } from "vitest";
+import type { ErrorCode } from "../errors.ts";
+import type { RoundStatus } from "./round-clock.ts";
+import { seatLabel } from "./seat-layout.ts";
+import {
+  type BatchPlan,
+  bySeatOrder,
+  effectiveSeat,
+  isExpiredHold,
+  planBatch,
+  type RoundRules,
+  type Seat,
+  type SeatCommand,
+} from "./seat-rules.ts";
+
+const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
+const HOUR = 3_600_000;
+const HOLD_SECONDS = 120;
+
+function round(overrides: Partial<RoundRules> = {}): RoundRules {
+  return {
+    status: "OPEN",
+    opensAt: T0 - HOUR,
+    deadline: T0 + HOUR,
+    pausedAt: null,
+    holdSeconds: HOLD_SECONDS,
+    ...overrides,
+  };
+}
+
+function seat(fields: Partial<Seat> & Pick<Seat, "id" | "row" | "col">): Seat {
+  return {
+    label: seatLabel(fields.row, fields.col),
+    status: "FREE",
+    holderId: null,
+    heldUntil: null,
+    expiredHolderId: null,
+    version: 0,
+    ...fields,
+  };
+}
+
+/** A seat held by `holderId` whose hold is still running at T0. */
+function heldBy(holderId: string, fields: Pick<Seat, "id" | "row" | "col"> & Partial<Seat>): Seat {
+  return seat({ status: "HELD", holderId, heldUntil: T0 + 30_000, ...fields });
+}
+
+function bookedBy(holderId: string, fields: Pick<Seat, "id" | "row" | "col"> & Partial<Seat>): Seat {
+  return seat({ status: "BOOKED", holderId, ...fields });
+}
+
+const hold = (applicantId: string, seatId?: string): SeatCommand =>
+  seatId === undefined ? { kind: "hold", applicantId } : { kind: "hold", applicantId, seatId };
+const confirm = (applicantId: string, seatId: string): SeatCommand => ({ kind: "confirm", applicantId, seatId });
+const release = (applicantId: string, seatId: string): SeatCommand => ({ kind: "release", applicantId, seatId });
+
+function plan(
+  seats: readonly Seat[],
+  commands: readonly SeatCommand[],
+  options: { round?: RoundRules; now?: number } = {},
+): BatchPlan {
+  return planBatch(options.round ?? round(), seats, commands, options.now ?? T0);
+}
+
+/** Each outcome as "ok" or its refusal code, in command order. */
+function codes(result: BatchPlan): ("ok" | ErrorCode)[] {
+  return result.outcomes.map((o) => (o.ok ? "ok" : o.code));
+}
+
+function seatOf(result: BatchPlan, index: number): Seat {
+  const outcome = result.outcomes[index];
+  if (!outcome?.ok) throw new Error(`outcome ${index} is not ok: ${JSON.stringify(outcome)}`);
+  return outcome.seat;
+}
+
+function finalSeats(result: BatchPlan): Seat[] {
+  return result.changes.map((c) => c.after);
+}
+
+describe("isExpiredHold", () => {
+  it("counts a hold as expired from its heldUntil on, not before", () => {
+    const s = heldBy("A", { id: "s1", row: 0, col: 0, heldUntil: T0 });
+    expect(isExpiredHold(s, T0 - 1)).toBe(false);
+    expect(isExpiredHold(s, T0)).toBe(true);
+    expect(isExpiredHold(s, T0 + 1)).toBe(true);
+  });
+
+  it("never counts a free or booked seat, or a hold without heldUntil, as expired", () => {
+    expect(isExpiredHold(seat({ id: "s1", row: 0, col: 0 }), T0)).toBe(false);
+    expect(isExpiredHold(bookedBy("A", { id: "s1", row: 0, col: 0, heldUntil: T0 - 1 }), T0)).toBe(false);
+    expect(isExpiredHold(heldBy("A", { id: "s1", row: 0, col: 0, heldUntil: null }), T0)).toBe(false);
+  });
+});
+
+describe("effectiveSeat", () => {
+  it("frees an expired hold and remembers whose hold lapsed", () => {
+    const s = heldBy("A", { id: "s1", row: 0, col: 0, heldUntil: T0 - 1, version: 4 });
+    expect(effectiveSeat(s, T0)).toEqual({
+      ...s,
+      status: "FREE",
+      holderId: null,
+      heldUntil: null,
+      expiredHolderId: "A",
+      version: 4,
+    });
+  });
+
+  it("returns a running hold unchanged", () => {
+    const s = heldBy("A", { id: "s1", row: 0, col: 0, heldUntil: T0 + 1 });
+    expect(effectiveSeat(s, T0)).toBe(s);
+  });
+});
+
+describe("bySeatOrder", () => {
+  it("orders seats by row, then by column", () => {
+    const seats = [
+      seat({ id: "b2", row: 1, col: 1 }),
+      seat({ id: "a3", row: 0, col: 2 }),
+      seat({ id: "b1", row: 1, col: 0 }),
+      seat({ id: "a1", row: 0, col: 0 }),
+    ];
+    expect([...seats].sort(bySeatOrder).map((s) => s.id)).toEqual(["a1", "a3", "b1", "b2"]);
+  });
+});
+
+describe("planBatch: hold", () => {
+  it("holds a chosen free seat for holdSeconds", () => {
+    const s1 = seat({ id: "s1", row: 0, col: 0, version: 3 });
+    const result = plan([s1], [hold("A", "s1")]);
+    const held = { ...s1, status: "HELD", holderId: "A", heldUntil: T0 + HOLD_SECONDS * 1000 };
+    expect(result.outcomes).toEqual([{ ok: true, seat: held }]);
+    expect(result.changes).toEqual([{ before: s1, after: { ...held, version: 4 } }]);
+  });
+
+  it("caps heldUntil at the round's deadline", () => {
+    const deadline = T0 + 30_000;
+    const result = plan([seat({ id: "s1", row: 0, col: 0 })], [hold("A", "s1")], { round: round({ deadline }) });
+    expect(seatOf(result, 0).heldUntil).toBe(deadline);
+  });
+
+  it("gives best available the free seat with the lowest row, then column", () => {
+    const seats = [
+      seat({ id: "b1", row: 1, col: 0 }),
+      seat({ id: "a3", row: 0, col: 2 }),
+      seat({ id: "a2", row: 0, col: 1 }),
+      bookedBy("X", { id: "a1", row: 0, col: 0 }),
+    ];
+    const result = plan(seats, [hold("A"), hold("B"), hold("C")]);
+    expect(result.outcomes.map((o) => (o.ok ? o.seat.id : o.code))).toEqual(["a2", "a3", "b1"]);
+  });
+
+  it("gives best available a seat whose hold expires in this batch", () => {
+    const seats = [heldBy("X", { id: "a1", row: 0, col: 0, heldUntil: T0 }), seat({ id: "a2", row: 0, col: 1 })];
+    const result = plan(seats, [hold("A")]);
+    expect(seatOf(result, 0)).toMatchObject({ id: "a1", status: "HELD", holderId: "A", expiredHolderId: "X" });
+  });
+
+  it("gives best available a seat released earlier in the same batch", () => {
+    const seats = [heldBy("B", { id: "a1", row: 0, col: 0 }), seat({ id: "a2", row: 0, col: 1 })];
+    const result = plan(seats, [release("B", "a1"), hold("A")]);
+    expect(codes(result)).toEqual(["ok", "ok"]);
+    expect(seatOf(result, 1)).toMatchObject({ id: "a1", holderId: "A" });
+  });
+
+  it("refuses a chosen seat that is held or booked by someone else with SEAT_TAKEN", () => {
+    const seats = [heldBy("B", { id: "s1", row: 0, col: 0 }), bookedBy("C", { id: "s2", row: 0, col: 1 })];
+    const result = plan(seats, [hold("A", "s1"), hold("A", "s2")]);
+    expect(result.outcomes).toEqual([
+      { ok: false, code: "SEAT_TAKEN", message: "Seat A1 is already taken." },
+      { ok: false, code: "SEAT_TAKEN", message: "Seat A2 is already taken." },
+    ]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it("refuses best available with NO_SEATS_LEFT when every seat is taken", () => {
+    const seats = [heldBy("B", { id: "s1", row: 0, col: 0 }), bookedBy("C", { id: "s2", row: 0, col: 1 })];
+    const result = plan(seats, [hold("A")]);
+    expect(codes(result)).toEqual(["NO_SEATS_LEFT"]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it("refuses best available with NO_SEATS_LEFT once earlier commands took the last seat", () => {
+    const result = plan([seat({ id: "s1", row: 0, col: 0 })], [hold("A"), hold("B")]);
+    expect(codes(result)).toEqual(["ok", "NO_SEATS_LEFT"]);
+  });
+
+  it("refuses a hold of an unknown seat id with NOT_FOUND", () => {
+    const result = plan([seat({ id: "s1", row: 0, col: 0 })], [hold("A", "nope")]);
+    expect(codes(result)).toEqual(["NOT_FOUND"]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it("refuses ALREADY_HAS_SEAT to an applicant who holds or has booked a seat", () => {
+    const seats = [
+      heldBy("A", { id: "s1", row: 0, col: 0 }),
+      bookedBy("B", { id: "s2", row: 0, col: 1 }),
+      seat({ id: "s3", row: 0, col: 2 }),
+    ];
+    const result = plan(seats, [hold("A", "s3"), hold("B", "s3"), hold("A"), hold("B")]);
+    expect(codes(result)).toEqual(["ALREADY_HAS_SEAT", "ALREADY_HAS_SEAT", "ALREADY_HAS_SEAT", "ALREADY_HAS_SEAT"]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it("refuses ALREADY_HAS_SEAT to the second of two holds by one applicant in one batch", () => {
+    const seats = [seat({ id: "s1", row: 0, col: 0 }), seat({ id: "s2", row: 0, col: 1 })];
+    const result = plan(seats, [hold("A", "s1"), hold("A", "s2")]);
+    expect(codes(result)).toEqual(["ok", "ALREADY_HAS_SEAT"]);
+    expect(result.changes.map((c) => c.after.id)).toEqual(["s1"]);
+  });
+
+  it("lets an applicant who released a seat earlier in the batch hold another", () => {
+    const seats = [heldBy("A", { id: "s1", row: 0, col: 0 }), seat({ id: "s2", row: 0, col: 1 })];
+    const result = plan(seats, [release("A", "s1"), hold("A", "s2")]);
+    expect(codes(result)).toEqual(["ok", "ok"]);
+    expect(seatOf(result, 1)).toMatchObject({ id: "s2", holderId: "A" });
+  });
+
+  it("lets an applicant whose hold expired hold again", () => {
+    const seats = [heldBy("A", { id: "s1", row: 0, col: 0, heldUntil: T0 - 1 }), seat({ id: "s2", row: 0, col: 1 })];
+    const result = plan(seats, [hold("A", "s2")]);
+    expect(codes(result)).toEqual(["ok"]);
+  });
+
+  it("clears expiredHolderId when the applicant whose hold lapsed holds the seat again", () => {
+    const s1 = seat({ id: "s1", row: 0, col: 0, expiredHolderId: "A" });
+    const result = plan([s1], [hold("A", "s1")]);
+    expect(seatOf(result, 0)).toMatchObject({ holderId: "A", expiredHolderId: null });
+  });
+
+  it("clears expiredHolderId when the holder re-holds a seat whose hold expired in this batch", () => {
+    const s1 = heldBy("A", { id: "s1", row: 0, col: 0, heldUntil: T0 });
+    const result = plan([s1], [hold("A", "s1")]);
+    expect(finalSeats(result)).toEqual([
+      { ...s1, heldUntil: T0 + HOLD_SECONDS * 1000, expiredHolderId: null, version: 1 },
+    ]);
+  });
+
+  it("keeps expiredHolderId when someone else holds the seat", () => {
+    const s1 = seat({ id: "s1", row: 0, col: 0, expiredHolderId: "A" });
+    const result = plan([s1], [hold("B", "s1")]);
+    expect(seatOf(result, 0)).toMatchObject({ holderId: "B", expiredHolderId: "A" });
+  });
+});
+
+describe("planBatch: round refusals", () => {
+  it.each<RoundStatus>(["DRAFT", "PAUSED", "CLOSED"])("refuses holds with ROUND_NOT_OPEN while %s", (status) => {
+    const rules = round({ status, pausedAt: status === "PAUSED" ? T0 - 1000 : null });
+    const result = plan([seat({ id: "s1", row: 0, col: 0 })], [hold("A", "s1"), hold("B")], { round: rules });
+    expect(result.outcomes).toEqual([
+      { ok: false, code: "ROUND_NOT_OPEN", message: expect.stringMatching(/^This round (has not been opened|is)/) },
+      { ok: false, code: "ROUND_NOT_OPEN", message: expect.stringMatching(/^This round (has not been opened|is)/) },
+    ]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it("refuses holds with ROUND_NOT_OPEN before opensAt", () => {
+    const result = plan([seat({ id: "s1", row: 0, col: 0 })], [hold("A", "s1")], {
+      round: round({ opensAt: T0 + 1 }),
+    });
+    expect(result.outcomes).toEqual([{ ok: false, code: "ROUND_NOT_OPEN", message: "The round has not opened yet." }]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it.each([
+    ["at", 0],
+    ["after", 1],
+  ])("refuses holds with DEADLINE_PASSED %s the deadline", (_, offset) => {
+    const result = plan([seat({ id: "s1", row: 0, col: 0 })], [hold("A", "s1")], {
+      round: round({ deadline: T0 - offset }),
+    });
+    expect(codes(result)).toEqual(["DEADLINE_PASSED"]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it("refuses a holder's confirm with ROUND_NOT_OPEN while the round is paused", () => {
+    const s1 = heldBy("A", { id: "s1", row: 0, col: 0 });
+    const result = plan([s1], [confirm("A", "s1")], { round: round({ status: "PAUSED", pausedAt: T0 - 1000 }) });
+    expect(codes(result)).toEqual(["ROUND_NOT_OPEN"]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it("lets a holder release while the round is paused", () => {
+    const s1 = heldBy("A", { id: "s1", row: 0, col: 0 });
+    const result = plan([s1], [release("A", "s1")], { round: round({ status: "PAUSED", pausedAt: T0 - 1000 }) });
+    expect(codes(result)).toEqual(["ok"]);
+  });
+});
+
+describe("planBatch: confirm and release", () => {
+  it("books the holder's seat on confirm and clears heldUntil", () => {
+    const s1 = heldBy("A", { id: "s1", row: 0, col: 0, version: 2 });
+    const result = plan([s1], [confirm("A", "s1")]);
+    const booked = { ...s1, status: "BOOKED", holderId: "A", heldUntil: null };
+    expect(result.outcomes).toEqual([{ ok: true, seat: booked }]);
+    expect(result.changes).toEqual([{ before: s1, after: { ...booked, version: 3 } }]);
+  });
+
+  it("accepts a confirm of the applicant's own booked seat and changes nothing", () => {
+    const s1 = bookedBy("A", { id: "s1", row: 0, col: 0, version: 5 });
+    const result = plan([s1], [confirm("A", "s1")]);
+    expect(result.outcomes).toEqual([{ ok: true, seat: s1 }]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it("accepts a repeated confirm of the applicant's own booked seat even after the round closed", () => {
+    const s1 = bookedBy("A", { id: "s1", row: 0, col: 0 });
+    const result = plan([s1], [confirm("A", "s1")], { round: round({ status: "CLOSED" }) });
+    expect(result.outcomes).toEqual([{ ok: true, seat: s1 }]);
+  });
+
+  it("frees the holder's seat on release", () => {
+    const s1 = heldBy("A", { id: "s1", row: 0, col: 0, version: 1 });
+    const result = plan([s1], [release("A", "s1")]);
+    const freed = { ...s1, status: "FREE", holderId: null, heldUntil: null };
+    expect(result.outcomes).toEqual([{ ok: true, seat: freed }]);
+    expect(result.changes).toEqual([{ before: s1, after: { ...freed, version: 2 } }]);
+  });
+
+  it("refuses to release the applicant's own booked seat with SEAT_BOOKED", () => {
+    const s1 = bookedBy("A", { id: "s1", row: 0, col: 0 });
+    const result = plan([s1], [release("A", "s1")]);
+    expect(result.outcomes).toEqual([
+      { ok: false, code: "SEAT_BOOKED", message: "Seat A1 is booked; only an admin can release it." },
+    ]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it.each(["confirm", "release"] as const)("refuses %s by another applicant with NOT_HOLDER", (kind) => {
+    const seats = [
+      heldBy("A", { id: "s1", row: 0, col: 0 }),
+      bookedBy("A", { id: "s2", row: 0, col: 1 }),
+      seat({ id: "s3", row: 0, col: 2 }),
+    ];
+    const commands = ["s1", "s2", "s3"].map((id) => (kind === "confirm" ? confirm("B", id) : release("B", id)));
+    const result = plan(seats, commands);
+    expect(result.outcomes[0]).toEqual({ ok: false, code: "NOT_HOLDER", message: "You do not hold seat A1." });
+    expect(codes(result)).toEqual(["NOT_HOLDER", "NOT_HOLDER", "NOT_HOLDER"]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it.each(["confirm", "release"] as const)("refuses %s of an unknown seat id with NOT_FOUND", (kind) => {
+    const command = kind === "confirm" ? confirm("A", "nope") : release("A", "nope");
+    const result = plan([heldBy("A", { id: "s1", row: 0, col: 0 })], [command]);
+    expect(codes(result)).toEqual(["NOT_FOUND"]);
+  });
+});
+
+describe("planBatch: HOLD_EXPIRED", () => {
+  const late = (kind: "confirm" | "release", applicantId: string, seatId: string) =>
+    kind === "confirm" ? confirm(applicantId, seatId) : release(applicantId, seatId);
+
+  it.each(["confirm", "release"] as const)("refuses a %s when the hold expires in this batch", (kind) => {
+    const s1 = heldBy("A", { id: "s1", row: 0, col: 0, heldUntil: T0, version: 6 });
+    const result = plan([s1], [late(kind, "A", "s1")]);
+    expect(result.outcomes).toEqual([
+      { ok: false, code: "HOLD_EXPIRED", message: "Your hold on seat A1 has expired." },
+    ]);
+    expect(finalSeats(result)).toEqual([
+      { ...s1, status: "FREE", holderId: null, heldUntil: null, expiredHolderId: "A", version: 7 },
+    ]);
+  });
+
+  it.each(["confirm", "release"] as const)("refuses a %s after an earlier sweep freed the hold", (kind) => {
+    const s1 = seat({ id: "s1", row: 0, col: 0, expiredHolderId: "A" });
+    const result = plan([s1], [late(kind, "A", "s1")]);
+    expect(codes(result)).toEqual(["HOLD_EXPIRED"]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it.each(["confirm", "release"] as const)("refuses a %s after another applicant re-held the seat", (kind) => {
+    const s1 = heldBy("B", { id: "s1", row: 0, col: 0, expiredHolderId: "A" });
+    const result = plan([s1], [late(kind, "A", "s1")]);
+    expect(codes(result)).toEqual(["HOLD_EXPIRED"]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it("refuses a confirm after another applicant re-held, in the same batch, a seat whose hold expired", () => {
+    const s1 = heldBy("A", { id: "s1", row: 0, col: 0, heldUntil: T0 });
+    const result = plan([s1], [hold("B", "s1"), confirm("A", "s1")]);
+    expect(codes(result)).toEqual(["ok", "HOLD_EXPIRED"]);
+    expect(finalSeats(result)).toEqual([
+      { ...s1, holderId: "B", heldUntil: T0 + HOLD_SECONDS * 1000, expiredHolderId: "A", version: 1 },
+    ]);
+  });
+});
+
+describe("planBatch: changes", () => {
+  it("records one change with the final state when a seat changes several times in a batch", () => {
+    const s1 = seat({ id: "s1", row: 0, col: 0, version: 7 });
+    const result = plan([s1], [hold("A", "s1"), release("A", "s1"), hold("B", "s1")]);
+    expect(codes(result)).toEqual(["ok", "ok", "ok"]);
+    expect(result.changes).toEqual([
+      {
+        before: s1,
+        after: { ...s1, status: "HELD", holderId: "B", heldUntil: T0 + HOLD_SECONDS * 1000, version: 8 },
+      },
+    ]);
+  });
+
+  it("records no change for a seat that ends the batch as it began", () => {
+    const s1 = seat({ id: "s1", row: 0, col: 0 });
+    const result = plan([s1], [hold("A", "s1"), release("A", "s1")]);
+    expect(codes(result)).toEqual(["ok", "ok"]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it("records a change when only expiredHolderId differs at the end of the batch", () => {
+    const s1 = seat({ id: "s1", row: 0, col: 0, expiredHolderId: "A", version: 2 });
+    const result = plan([s1], [hold("A", "s1"), release("A", "s1")]);
+    expect(codes(result)).toEqual(["ok", "ok"]);
+    expect(result.changes).toEqual([{ before: s1, after: { ...s1, expiredHolderId: null, version: 3 } }]);
+  });
+
+  it("frees expired holds in the view even when there are no commands", () => {
+    const expired = heldBy("A", { id: "s1", row: 0, col: 0, heldUntil: T0 - 1, version: 2 });
+    const running = heldBy("B", { id: "s2", row: 0, col: 1, heldUntil: T0 + 1 });
+    const result = plan([expired, running], []);
+    expect(result.outcomes).toEqual([]);
+    expect(result.changes).toEqual([
+      {
+        before: expired,
+        after: { ...expired, status: "FREE", holderId: null, heldUntil: null, expiredHolderId: "A", version: 3 },
+      },
+    ]);
+  });
+
+  it("lists changed seats in the order they first changed", () => {
+    const seats = [
+      seat({ id: "s1", row: 0, col: 0 }),
+      seat({ id: "s2", row: 0, col: 1 }),
+      heldBy("C", { id: "s3", row: 0, col: 2, heldUntil: T0 }),
+    ];
+    const result = plan(seats, [hold("A", "s2"), hold("B", "s1")]);
+    expect(result.changes.map((c) => c.after.id)).toEqual(["s3", "s2", "s1"]);
+  });
+
+  it("decides commands in order: the first of two holds on one seat wins", () => {
+    const s1 = seat({ id: "s1", row: 0, col: 0 });
+    const result = plan([s1], [hold("B", "s1"), hold("A", "s1")]);
+    expect(codes(result)).toEqual(["ok", "SEAT_TAKEN"]);
+    expect(finalSeats(result)).toEqual([
+      { ...s1, status: "HELD", holderId: "B", heldUntil: T0 + HOLD_SECONDS * 1000, version: 1 },
+    ]);
+  });
+
+  it("books a seat held earlier in the same batch", () => {
+    const s1 = seat({ id: "s1", row: 0, col: 0 });
+    const result = plan([s1], [hold("A", "s1"), confirm("A", "s1")]);
+    expect(codes(result)).toEqual(["ok", "ok"]);
+    expect(finalSeats(result)).toEqual([{ ...s1, status: "BOOKED", holderId: "A", heldUntil: null, version: 1 }]);
+  });
+});
