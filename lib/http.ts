@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode, errorBody, httpStatusOf, toHttp } from "./errors.ts";
+import { getServices } from "./server-context.ts";
 
 export function json(data: unknown, init?: ResponseInit): Response {
   return Response.json(data, init);
@@ -10,10 +11,20 @@ export function errorResponse(code: ErrorCode, message: string): Response {
 
 const MAX_BODY_BYTES = 16 * 1024;
 
-/** Reads a JSON body; anything else is INVALID_INPUT. */
+/**
+ * Reads a JSON body; anything else is INVALID_INPUT. Requiring the JSON content
+ * type also keeps plain cross-site form posts out.
+ */
 export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) {
+    throw new AppError("INVALID_INPUT", "content-type: must be application/json");
+  }
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    throw new AppError("INVALID_INPUT", "body: too large (16 KiB at most)");
+  }
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("INVALID_INPUT", "body: too large");
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("INVALID_INPUT", "body: too large (16 KiB at most)");
   try {
     return JSON.parse(text);
   } catch {
@@ -28,7 +39,7 @@ export function route<A extends unknown[]>(handler: (...args: A) => Promise<Resp
       return await handler(...args);
     } catch (err) {
       const { status, body } = toHttp(err);
-      if (body.error.code === "INTERNAL") console.error(err);
+      if (body.error.code === "INTERNAL") getServices().log.error({ err }, "route handler failed");
       return Response.json(body, { status });
     }
   };

@@ -12,6 +12,8 @@ import type { RoundSnapshot } from "./realtime/events.ts";
  */
 export interface IntakeServices {
   clock: Clock;
+  /** The process's one logger (pino), for failures inside route handlers. */
+  log: { error(details: object, message: string): void };
   session: SessionOptions;
   listRounds(): Promise<RoundSummary[]>;
   getRoundSnapshot(roundId: string, viewerId?: string): Promise<RoundSnapshot | null>;

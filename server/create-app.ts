@@ -75,7 +75,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     },
   });
-  setServices(createServices({ db, clock, session }));
+  setServices(createServices({ db, clock, session, log }));
 
   let nextApp: ReturnType<typeof next> | undefined;
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
@@ -95,7 +95,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 }) as IntakeServer;
-  io.use(authenticateSocket(db, session));
+  io.use(authenticateSocket(db, session, log));
   registerSocketHandlers(io, { db, engine, clock, log });
   const stopSweeper = options.sweepIntervalMs === 0 ? () => {} : startSweeper(engine, options.sweepIntervalMs ?? 1000);
 

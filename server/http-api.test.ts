@@ -109,6 +109,30 @@ describe("HTTP API (Next.js route handlers behind the custom server)", () => {
     expect(await app.db.applicant.count()).toBe(before);
   });
 
+  it("keeps draft rounds unpublished", async () => {
+    const draft = await createOpenRound(app.db, T0, { status: "DRAFT" });
+    const { rounds } = await (await get("/api/rounds")).json();
+    expect(rounds.map((r: { id: string }) => r.id)).not.toContain(draft.id);
+    expect((await get(`/api/rounds/${draft.id}`)).status).toBe(404);
+    expect((await get(`/api/rounds/${draft.id}/timer`)).status).toBe(404);
+    const socket = await connectSocket(app.url);
+    expect(errorCode(await command(socket, "round:join", { roundId: draft.id }))).toBe("NOT_FOUND");
+    socket.disconnect();
+  });
+
+  it("answers unknown API paths with the JSON envelope and requires JSON bodies", async () => {
+    const res = await fetch(`${app.url}/api/nope/nothing`, { method: "POST" });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ ok: false, error: { code: "NOT_FOUND", message: "No such API route." } });
+    const form = await fetch(`${app.url}/api/session`, {
+      method: "POST",
+      body: "name=Eve",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(form.status).toBe(400);
+    expect((await form.json()).error.message).toContain("content-type");
+  });
+
   it("answers unknown and malformed round ids with NOT_FOUND and INVALID_INPUT", async () => {
     const missing = await get("/api/rounds/nosuchround");
     expect(missing.status).toBe(404);

@@ -8,7 +8,7 @@ import { migrateDatabase } from "./migrate.ts";
 // `npm start`: migrate, seed an empty database, serve; stop gracefully on SIGTERM/SIGINT.
 const env = readEnv();
 const dev = process.argv.includes("--dev");
-const log = createLogger(process.env.LOG_LEVEL ?? "info");
+const log = createLogger(env.LOG_LEVEL);
 
 await migrateDatabase(env.DATABASE_URL);
 const seedDb = await createDb({ url: env.DATABASE_URL });

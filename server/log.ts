@@ -3,7 +3,7 @@ import pino from "pino";
 export type Logger = pino.Logger;
 
 /** The one logger: JSON lines; cookies and secrets are redacted wherever they appear. */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? "info"): Logger {
+export function createLogger(level = "info"): Logger {
   return pino({
     level,
     base: { service: "intake" },

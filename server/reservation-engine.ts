@@ -87,7 +87,9 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
       } catch (err) {
         if (err instanceof WriteConflict && attempt < MAX_ATTEMPTS) continue;
         report(err);
-        return commands.map(() => internal);
+        // One bad command must not fail the others: retry them one at a time.
+        if (commands.length > 1) return runOneByOne(roundId, commands);
+        return [internal];
       }
       if (result.updates.length > 0) {
         try {
@@ -98,6 +100,12 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
       }
       return result.outcomes;
     }
+  }
+
+  async function runOneByOne(roundId: string, commands: BatchCommand[]): Promise<SeatOutcome[]> {
+    const outcomes: SeatOutcome[] = [];
+    for (const command of commands) outcomes.push(...(await runBatch(roundId, [command])));
+    return outcomes;
   }
 
   function report(err: unknown): void {
@@ -132,6 +140,7 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
       });
     },
     sweep() {
+      if (closed) return Promise.resolve();
       return runTask(async () => {
         const now = clock.now();
         for (const roundId of await findRoundsWithExpiredHolds(db, now)) await runBatch(roundId, []);

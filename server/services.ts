@@ -8,12 +8,14 @@ import { getRoundTimer } from "../lib/db/get-round-timer.ts";
 import { listRounds } from "../lib/db/list-rounds.ts";
 import { pingDatabase } from "../lib/db/ping-database.ts";
 import type { IntakeServices } from "../lib/server-context.ts";
+import type { Logger } from "./log.ts";
 
 /** Binds the lib/db queries to this process's database and clock for the Next.js side. */
-export function createServices(deps: { db: Db; clock: Clock; session: SessionOptions }): IntakeServices {
-  const { db, clock, session } = deps;
+export function createServices(deps: { db: Db; clock: Clock; session: SessionOptions; log: Logger }): IntakeServices {
+  const { db, clock, session, log } = deps;
   return {
     clock,
+    log,
     session,
     listRounds: () => listRounds(db, { now: clock.now() }),
     getRoundSnapshot: (roundId, viewerId) => getRoundSnapshot(db, { roundId, now: clock.now(), viewerId }),

@@ -5,14 +5,15 @@ import { roundViewInclude, toRoundView } from "./to-round-view.ts";
 
 /**
  * The round and all its seats as of one seq, read in one transaction. Holds
- * past their heldUntil show as FREE even before the sweeper writes it.
+ * past their heldUntil show as FREE even before the sweeper writes it. Drafts
+ * are not published: they read as missing.
  */
 export async function getRoundSnapshot(
   db: Db,
   input: { roundId: string; now: number; viewerId?: string },
 ): Promise<RoundSnapshot | null> {
   const [round, seats] = await db.$transaction([
-    db.round.findUnique({ where: { id: input.roundId }, include: roundViewInclude }),
+    db.round.findFirst({ where: { id: input.roundId, status: { not: "DRAFT" } }, include: roundViewInclude }),
     db.seat.findMany({
       where: { roundId: input.roundId },
       orderBy: [{ row: "asc" }, { col: "asc" }],

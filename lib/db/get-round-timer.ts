@@ -12,7 +12,10 @@ export interface RoundTimer {
 }
 
 export async function getRoundTimer(db: Db, input: { roundId: string; now: number }): Promise<RoundTimer | null> {
-  const record = await db.round.findUnique({ where: { id: input.roundId }, include: roundViewInclude });
+  const record = await db.round.findFirst({
+    where: { id: input.roundId, status: { not: "DRAFT" } },
+    include: roundViewInclude,
+  });
   if (!record) return null;
   const round = toRoundView(record);
   return {

@@ -8,11 +8,15 @@ export interface RoundSummary extends RoundView {
   booked: number;
 }
 
-/** Every round, open ones first, with seat counts as they stand at `now`. */
+/** Every published round (drafts stay hidden), open ones first, with seat counts as they stand at `now`. */
 export async function listRounds(db: Db, input: { now: number }): Promise<RoundSummary[]> {
   const at = new Date(input.now);
   const [rounds, counts] = await db.$transaction([
-    db.round.findMany({ include: roundViewInclude, orderBy: [{ deadline: "desc" }] }),
+    db.round.findMany({
+      where: { status: { not: "DRAFT" } },
+      include: roundViewInclude,
+      orderBy: [{ deadline: "desc" }],
+    }),
     db.$queryRaw<{ roundId: string; free: number; held: number; booked: number }[]>`
       SELECT "roundId",
         SUM(CASE WHEN "status" = 'HELD' AND "heldUntil" > ${at} THEN 1 ELSE 0 END) AS "held",

@@ -63,7 +63,7 @@ export async function runSeatBatch(
     }
 
     const outcomes: (SeatOutcome | undefined)[] = new Array(commands.length);
-    const planned = await replayKnownRequests(tx, commands, outcomes);
+    const planned = await replayKnownRequests(tx, roundId, commands, outcomes);
     const seats = await loadBatchView(tx, roundId, planned, now);
     const plan = planBatch(
       {
@@ -83,7 +83,7 @@ export async function runSeatBatch(
     });
 
     await writeChanges(tx, roundId, plan.changes, now);
-    await rememberRequests(tx, planned, plan.outcomes, now);
+    await rememberRequests(tx, roundId, planned, plan.outcomes, now);
     const updates = await bumpSeq(tx, roundId, plan.changes);
     return { outcomes: outcomes as SeatOutcome[], updates };
   });
@@ -95,9 +95,21 @@ interface PlannedCommand {
   indexes: number[];
 }
 
+/** What a requestId is bound to: the same key must mean the same command on the same round and seat. */
+function fingerprint(roundId: string, command: BatchCommand): string {
+  return `${command.kind} ${roundId} ${command.seatId ?? "best-available"}`;
+}
+
+const reused: SeatOutcome = {
+  ok: false,
+  code: "REQUEST_ID_REUSED",
+  message: "requestId was already used for a different command; use a new one.",
+};
+
 /** Answers commands whose requestId already succeeded; folds repeats within the batch. */
 async function replayKnownRequests(
   tx: Tx,
+  roundId: string,
   commands: readonly BatchCommand[],
   outcomes: (SeatOutcome | undefined)[],
 ): Promise<PlannedCommand[]> {
@@ -120,22 +132,15 @@ async function replayKnownRequests(
     const previous = stored.get(key);
     if (previous) {
       outcomes[index] =
-        previous.command === command.kind
+        previous.command === fingerprint(roundId, command)
           ? { ok: true, seat: JSON.parse(previous.result) as Seat }
-          : { ok: false, code: "REQUEST_ID_REUSED", message: `requestId was already used for a ${previous.command}.` };
+          : reused;
       return;
     }
     const first = inBatch.get(key);
-    if (first && first.command.kind === command.kind) {
-      first.indexes.push(index);
-      return;
-    }
     if (first) {
-      outcomes[index] = {
-        ok: false,
-        code: "REQUEST_ID_REUSED",
-        message: `requestId was already used for a ${first.command.kind}.`,
-      };
+      if (fingerprint(roundId, first.command) === fingerprint(roundId, command)) first.indexes.push(index);
+      else outcomes[index] = reused;
       return;
     }
     const entry = { command, indexes: [index] };
@@ -180,9 +185,7 @@ async function loadBatchView(
 async function writeChanges(tx: Tx, roundId: string, changes: readonly SeatChange[], now: number): Promise<void> {
   if (changes.length === 0) return;
   const freed = changes.filter((c) => c.after.holderId === null);
-  const handedOver = changes.filter(
-    (c) => c.before.holderId !== null && c.after.holderId !== null && c.before.holderId !== c.after.holderId,
-  );
+  const handedOver = changes.filter(isHandover);
   const claimed = changes.filter((c) => c.after.holderId !== null);
 
   await applyFinalStates(tx, roundId, freed);
@@ -203,6 +206,11 @@ async function writeChanges(tx: Tx, roundId: string, changes: readonly SeatChang
     await tx.$executeRaw`
       INSERT INTO "Booking" ("id", "roundId", "seatId", "applicantId", "createdAt") VALUES ${Prisma.join(values)}`;
   }
+}
+
+/** A seat that went from one applicant to another within the batch (a lapsed hold taken by someone else). */
+function isHandover(c: SeatChange): boolean {
+  return c.before.holderId !== null && c.after.holderId !== null && c.before.holderId !== c.after.holderId;
 }
 
 function guardClause(changes: readonly SeatChange[]): Prisma.Sql {
@@ -233,6 +241,7 @@ async function applyFinalStates(tx: Tx, roundId: string, changes: readonly SeatC
 
 async function rememberRequests(
   tx: Tx,
+  roundId: string,
   planned: readonly PlannedCommand[],
   outcomes: readonly SeatOutcome[],
   now: number,
@@ -241,24 +250,33 @@ async function rememberRequests(
   const rows = planned.flatMap((p, i) => {
     const outcome = outcomes[i];
     if (!p.command.requestId || !outcome?.ok) return [];
-    const { applicantId, requestId, kind } = p.command;
-    return [Prisma.sql`(${applicantId}, ${requestId}, ${kind}, ${JSON.stringify(outcome.seat)}, ${createdAt})`];
+    const { applicantId, requestId } = p.command;
+    const command = fingerprint(roundId, p.command);
+    return [Prisma.sql`(${applicantId}, ${requestId}, ${command}, ${JSON.stringify(outcome.seat)}, ${createdAt})`];
   });
   if (rows.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO "CommandResult" ("applicantId", "requestId", "command", "result", "createdAt") VALUES ${Prisma.join(rows)}`;
 }
 
+/**
+ * Bumps the round's seq once per announced step. A handover is announced as
+ * FREE, then its final state, so a watcher's own-seat mark never sticks to a
+ * seat that someone else now holds.
+ */
 async function bumpSeq(tx: Tx, roundId: string, changes: readonly SeatChange[]): Promise<SeatUpdate[]> {
   if (changes.length === 0) return [];
+  const steps = changes.flatMap((c): Seat[] =>
+    isHandover(c) ? [{ ...c.after, status: "FREE", holderId: null, heldUntil: null }, c.after] : [c.after],
+  );
   const [row] = await tx.$queryRaw<{ seq: number }[]>`
-    UPDATE "Round" SET "seq" = "seq" + ${changes.length} WHERE "id" = ${roundId} RETURNING "seq"`;
-  const base = Number(row?.seq) - changes.length;
-  return changes.map((c, i) => ({
+    UPDATE "Round" SET "seq" = "seq" + ${steps.length} WHERE "id" = ${roundId} RETURNING "seq"`;
+  const base = Number(row?.seq) - steps.length;
+  return steps.map((seat, i) => ({
     roundId,
     seq: base + i + 1,
-    seatId: c.after.id,
-    status: c.after.status,
-    heldUntil: c.after.heldUntil,
+    seatId: seat.id,
+    status: seat.status,
+    heldUntil: seat.heldUntil,
   }));
 }

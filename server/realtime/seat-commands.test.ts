@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock, type ManualClock } from "../../lib/clock.ts";
+import { BoardSync } from "../../lib/realtime/board-sync.ts";
 import type { SeatUpdated } from "../../lib/realtime/events.ts";
 import {
   command,
@@ -147,6 +148,54 @@ describe("seat commands", () => {
       requestId: "req-1",
     });
     expect(errorCode(reused)).toBe("REQUEST_ID_REUSED");
+  });
+
+  it("refuses a requestId reused for the same kind of command on another seat", async () => {
+    const round = await createOpenRound(app.db, T0);
+    const seats = await app.db.seat.findMany({
+      where: { roundId: round.id },
+      orderBy: [{ row: "asc" }, { col: "asc" }],
+    });
+    const a = await applicant("A");
+    const first = await command(a.socket, "seat:hold", { roundId: round.id, seatId: seats[0]?.id, requestId: "r1" });
+    expect(first.ok).toBe(true);
+    await command(a.socket, "seat:release", { roundId: round.id, seatId: seats[0]?.id as string });
+    const other = await command(a.socket, "seat:hold", { roundId: round.id, seatId: seats[1]?.id, requestId: "r1" });
+    expect(errorCode(other)).toBe("REQUEST_ID_REUSED");
+    expect(await app.db.seat.count({ where: { roundId: round.id, status: "HELD" } })).toBe(0);
+  });
+
+  it("announces a lapsed hold taken by someone else as FREE then HELD, so the first holder's mark goes", async () => {
+    const round = await createOpenRound(app.db, T0, { holdSeconds: 30 });
+    const a = await applicant("A");
+    const b = await applicant("B");
+    const sync = new BoardSync();
+    a.socket.on("seat:updated", (event) => sync.receive({ kind: "seat", event }));
+    const held = await command(a.socket, "seat:hold", { roundId: round.id });
+    if (!held.ok) throw new Error(held.error.message);
+    const joined = await command(a.socket, "round:join", { roundId: round.id });
+    if (!joined.ok) throw new Error(joined.error.message);
+    sync.loadSnapshot(joined.snapshot);
+    expect(sync.board?.seats.find((s) => s.id === held.hold.seatId)?.mine).toBe(true);
+
+    clock.advance(30_000);
+    const seen: SeatUpdated[] = [];
+    const both = new Promise<void>((resolve) => {
+      a.socket.on("seat:updated", (e) => {
+        seen.push(e);
+        if (seen.length === 2) resolve();
+      });
+    });
+    const byB = await command(b.socket, "seat:hold", { roundId: round.id, seatId: held.hold.seatId });
+    expect(byB.ok).toBe(true);
+    await both;
+    expect(seen.map((e) => [e.seq, e.status])).toEqual([
+      [2, "FREE"],
+      [3, "HELD"],
+    ]);
+    const seat = sync.board?.seats.find((s) => s.id === held.hold.seatId);
+    expect(seat).toMatchObject({ status: "HELD" });
+    expect(seat?.mine).toBeUndefined();
   });
 
   it("refuses a second seat for one applicant", async () => {
