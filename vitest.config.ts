@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["lib/**/*.test.ts", "server/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.ts"],
     globalSetup: ["server/testing/global-setup.ts"],
     pool: "forks",
     testTimeout: 60_000,

@@ -5,6 +5,10 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "Intake",
   description: "Live admission rounds with limited seats.",
+  // Inline, so browsers do not ask for a /favicon.ico that is not there.
+  icons: {
+    icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%234f46e5'/%3E%3C/svg%3E",
+  },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -1,0 +1,29 @@
+import { cookies } from "next/headers";
+import { notFound } from "next/navigation";
+import { RoundBoard } from "@/components/board/round-board";
+import { ZRoundParams } from "@/lib/schemas/http";
+import { parseInput } from "@/lib/schemas/parse-input";
+import { getServices } from "@/lib/server-context";
+import { readSession } from "@/lib/session-cookie";
+
+export const dynamic = "force-dynamic";
+
+/** Loads the round as this viewer sees it; RoundBoard keeps it live from there. */
+export default async function RoundPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = parseInput(ZRoundParams, await params);
+  if (!parsed.ok) notFound();
+  const services = getServices();
+  const session = await readSession(await cookies(), services.session);
+  // A cookie can outlive its applicant (e.g. a reset database): then this is a watcher.
+  const applicant = session.applicantId ? await services.findApplicant(session.applicantId) : null;
+  const snapshot = await services.getRoundSnapshot(parsed.value.id, applicant?.id);
+  if (!snapshot) notFound();
+  return (
+    <RoundBoard
+      key={snapshot.round.id}
+      initial={snapshot}
+      viewer={applicant ? { name: applicant.name } : null}
+      renderedAt={services.clock.now()}
+    />
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { getSocket } from "./use-socket";
+
+const SAMPLES = 5;
+
+/**
+ * Milliseconds to add to Date.now() to get the server's time. Starts from the
+ * time the page was rendered (crude: it includes the page's travel time), then
+ * on every connect asks the server a few times and keeps the sample with the
+ * shortest round trip, assuming the answer was made halfway through it.
+ */
+export function useClockOffset(renderedAt: number): number {
+  const [offset, setOffset] = useState(0);
+  const synced = useRef(false);
+
+  useEffect(() => {
+    if (!synced.current) setOffset(renderedAt - Date.now());
+  }, [renderedAt]);
+
+  useEffect(() => {
+    const socket = getSocket();
+    let cancelled = false;
+
+    const sync = async () => {
+      let best: { rtt: number; offset: number } | undefined;
+      for (let i = 0; i < SAMPLES && !cancelled && socket.connected; i++) {
+        const sentAt = performance.now();
+        try {
+          const ack = await socket.timeout(5000).emitWithAck("time:sync", {});
+          const rtt = performance.now() - sentAt;
+          if (ack.ok && (!best || rtt < best.rtt)) best = { rtt, offset: ack.serverNow + rtt / 2 - Date.now() };
+        } catch {
+          break; // no answer in time: keep what we have
+        }
+      }
+      if (best && !cancelled) {
+        synced.current = true;
+        setOffset(Math.round(best.offset));
+      }
+    };
+
+    socket.on("connect", sync);
+    if (socket.connected) void sync();
+    return () => {
+      cancelled = true;
+      socket.off("connect", sync);
+    };
+  }, []);
+
+  return offset;
+}

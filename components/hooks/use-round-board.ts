@@ -1,0 +1,162 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { ErrorBody } from "@/lib/errors";
+import { type Board, BoardSync, type ReceiveResult } from "@/lib/realtime/board-sync";
+import type { Ack, HoldInfo, RoundSnapshot, RoundUpdated, SeatUpdated } from "@/lib/realtime/events";
+import { getSocket } from "./use-socket";
+
+const ACK_TIMEOUT_MS = 8000;
+
+const noAnswer: ErrorBody = {
+  ok: false,
+  error: { code: "UNAVAILABLE", message: "The server did not answer. Check your connection and try again." },
+};
+
+export interface RoundCommands {
+  /** Holds `seatId`, or the best available seat when it is left out. */
+  hold(seatId?: string): Promise<Ack<{ hold: HoldInfo }>>;
+  confirm(seatId: string): Promise<Ack<{ booking: { seatId: string; label: string } }>>;
+  release(seatId: string): Promise<Ack>;
+}
+
+export interface RoundBoardState {
+  board: Board;
+  /** Joined and receiving changes; false while connecting or catching up. */
+  live: boolean;
+  /** Why the board cannot follow the round, if it cannot. */
+  problem: string | null;
+  commands: RoundCommands;
+}
+
+/** Copies what BoardSync holds so React sees a new board (unchanged seats keep their identity). */
+const copyOf = (board: Board): Board => ({ ...board, seats: [...board.seats] });
+
+/**
+ * The round's board, kept live over the shared socket: join for a snapshot,
+ * apply broadcasts in seq order through BoardSync, and join again after a gap
+ * or a reconnect. Until the first join answers, the server-rendered snapshot shows.
+ */
+export function useRoundBoard(initial: RoundSnapshot): RoundBoardState {
+  const roundId = initial.round.id;
+  const [board, setBoard] = useState<Board>(() => copyOf(initial));
+  const [live, setLive] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const markMineRef = useRef<(seatId: string) => void>(() => {});
+
+  useEffect(() => {
+    const socket = getSocket();
+    const sync = new BoardSync();
+    // Seats this viewer won while the board was catching up: the snapshot may predate them.
+    const wonWhileSyncing = new Set<string>();
+    let frame: number | undefined;
+    let generation = 0;
+    let cancelled = false;
+
+    // Bursts of broadcasts become one render per animation frame.
+    const publish = () => {
+      frame ??= requestAnimationFrame(() => {
+        frame = undefined;
+        if (sync.board) setBoard(copyOf(sync.board));
+      });
+    };
+
+    const markMine = (seatId: string) => {
+      const current = sync.board;
+      if (!current) {
+        wonWhileSyncing.add(seatId);
+        return;
+      }
+      const at = current.seats.findIndex((s) => s.id === seatId);
+      const seat = current.seats[at];
+      // A free seat is nobody's; BoardSync keeps `mine` only while the seat stays taken.
+      if (!seat || seat.mine || seat.status === "FREE") return;
+      current.seats[at] = { ...seat, mine: true };
+      publish();
+    };
+    markMineRef.current = markMine;
+
+    const resync = () => {
+      sync.invalidate();
+      setLive(false);
+      const attempt = ++generation;
+      if (!socket.connected) return; // the connect handler joins
+      socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck("round:join", { roundId })
+        .then(
+          (ack) => {
+            if (cancelled || attempt !== generation) return;
+            if (!ack.ok) {
+              setProblem(ack.error.message);
+              return;
+            }
+            const result = sync.loadSnapshot(ack.snapshot);
+            if (result === "gap") {
+              resync();
+              return;
+            }
+            for (const seatId of wonWhileSyncing) markMine(seatId);
+            wonWhileSyncing.clear();
+            setProblem(null);
+            publish();
+            setLive(true);
+          },
+          () => {
+            if (!cancelled && attempt === generation) resync();
+          },
+        );
+    };
+
+    const apply = (result: ReceiveResult) => {
+      if (result === "applied") publish();
+      else if (result === "gap") resync();
+    };
+    const onSeat = (event: SeatUpdated) => {
+      if (event.roundId === roundId) apply(sync.receive({ kind: "seat", event }));
+    };
+    const onRound = (event: RoundUpdated) => {
+      if (event.roundId === roundId) apply(sync.receive({ kind: "round", event }));
+    };
+    const onDisconnect = () => setLive(false);
+
+    socket.on("seat:updated", onSeat);
+    socket.on("round:updated", onRound);
+    socket.on("connect", resync);
+    socket.on("disconnect", onDisconnect);
+    if (socket.connected) resync();
+
+    return () => {
+      cancelled = true;
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      markMineRef.current = () => {};
+      socket.off("seat:updated", onSeat);
+      socket.off("round:updated", onRound);
+      socket.off("connect", resync);
+      socket.off("disconnect", onDisconnect);
+      if (socket.connected) socket.emit("round:leave", { roundId }, () => {});
+    };
+  }, [roundId]);
+
+  const commands = useMemo<RoundCommands>(() => {
+    const send = async <T extends object>(request: () => Promise<Ack<T>>): Promise<Ack<T>> => {
+      try {
+        return await request();
+      } catch {
+        return noAnswer;
+      }
+    };
+    const socket = () => getSocket().timeout(ACK_TIMEOUT_MS);
+    return {
+      async hold(seatId) {
+        const ack = await send(() => socket().emitWithAck("seat:hold", seatId ? { roundId, seatId } : { roundId }));
+        if (ack.ok) markMineRef.current(ack.hold.seatId);
+        return ack;
+      },
+      confirm: (seatId) => send(() => socket().emitWithAck("seat:confirm", { roundId, seatId })),
+      release: (seatId) => send(() => socket().emitWithAck("seat:release", { roundId, seatId })),
+    };
+  }, [roundId]);
+
+  return { board, live, problem, commands };
+}

@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { applicantOnDemoRound, DEMO_ROUND, seat } from "./fixtures/round-page";
+
+// Another browser must see a change within this long; waits poll the DOM, never sleep.
+const LIVE = { timeout: 2_000 };
+
+test("the home page lists the demo round and links to its board", async ({ page }) => {
+  await page.goto("/");
+  const card = page.getByRole("listitem").filter({ hasText: DEMO_ROUND });
+  await expect(card).toContainText("Open Source Mentorship");
+  await expect(card.locator("[data-round-status]")).toHaveText("Open");
+  // Other specs share this server, so the counts are checked for shape, not value.
+  await expect(card).toContainText(/\d+ free · \d+ held · \d+ booked of 48/);
+
+  await card.getByRole("link", { name: DEMO_ROUND }).click();
+  await expect(page).toHaveURL(/\/rounds\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: DEMO_ROUND })).toBeVisible();
+  await expect(page.locator("[data-seat-label]")).toHaveCount(48);
+  await expect(page.getByRole("button", { name: /^Seat A1, (free|held|booked)/ })).toBeVisible();
+});
+
+test("two applicants see each other's hold, booking and release live", async ({ browser }) => {
+  const a = await applicantOnDemoRound(browser, "Ada");
+  const b = await applicantOnDemoRound(browser, "Grace");
+
+  // A holds A1: theirs on A's page, HELD (not theirs) on B's.
+  await seat(a, "A1").click();
+  await expect(seat(a, "A1")).toHaveAttribute("data-mine", "true");
+  await expect(seat(a, "A1")).toHaveAttribute("data-status", "HELD");
+  await expect(seat(b, "A1")).toHaveAttribute("data-status", "HELD", LIVE);
+  await expect(seat(b, "A1")).toHaveAttribute("data-mine", "false");
+  await expect(a.getByRole("timer").nth(1)).toBeVisible();
+
+  // A confirms: BOOKED on both pages.
+  await a.getByRole("button", { name: "Confirm seat A1" }).click();
+  await expect(seat(a, "A1")).toHaveAttribute("data-status", "BOOKED");
+  await expect(a.getByRole("status")).toContainText("Seat A1 is booked for you.");
+  await expect(seat(b, "A1")).toHaveAttribute("data-status", "BOOKED", LIVE);
+
+  // A taken seat is not offered to B (aria-disabled, so it stays focusable and announced).
+  await expect(seat(b, "A1")).toBeDisabled();
+  await expect(seat(b, "A1")).toHaveAccessibleName("Seat A1, booked");
+  await expect(seat(a, "A1")).toHaveAccessibleName("Seat A1, booked by you");
+
+  // B holds A2 and lets it go: A sees it HELD, then FREE again.
+  await seat(b, "A2").click();
+  await expect(seat(b, "A2")).toHaveAttribute("data-mine", "true");
+  await expect(seat(a, "A2")).toHaveAttribute("data-status", "HELD", LIVE);
+
+  // One seat per applicant: the refusal is said in plain words, and nothing changes.
+  await seat(b, "A3").click();
+  await expect(b.getByRole("status")).toContainText("You already hold or have booked a seat");
+  await expect(seat(b, "A3")).toHaveAttribute("data-status", "FREE");
+  await b.getByRole("button", { name: "Release seat A2" }).click();
+  await expect(seat(b, "A2")).toHaveAttribute("data-status", "FREE");
+  await expect(seat(b, "A2")).toHaveAttribute("data-mine", "false");
+  await expect(seat(a, "A2")).toHaveAttribute("data-status", "FREE", LIVE);
+
+  // The counts follow: one booked, none held, on both pages.
+  for (const page of [a, b]) {
+    await expect(page.locator('[data-count="BOOKED"]')).toContainText("1 booked", LIVE);
+    await expect(page.locator('[data-count="HELD"]')).toContainText("0 held", LIVE);
+  }
+
+  await a.context().close();
+  await b.context().close();
+});

@@ -1,0 +1,43 @@
+import { defineConfig } from "@playwright/test";
+
+// A fixed, unusual port so a developer's own server on 3000 is never reused by mistake.
+const PORT = 3217;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+/** Runs against the production build: `next build` must have run first (npm test does). */
+export default defineConfig({
+  testDir: "e2e",
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    command: "node --import tsx e2e/fixtures/serve.ts",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    env: { HOST: "127.0.0.1", PORT: String(PORT), LOG_LEVEL: "warn" },
+  },
+});
