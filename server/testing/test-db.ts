@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
 import { createDb, type Db } from "../../lib/db/create-db.ts";
@@ -7,7 +6,7 @@ import { type CreateRoundInput, createRound } from "../../lib/db/create-round.ts
 
 /** A fresh, migrated SQLite file in its own temp folder. */
 export function freshDatabaseUrl(): { url: string; dir: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-db-"));
+  const dir = fs.mkdtempSync(path.join(inject("testTmpDir"), "db-"));
   const file = path.join(dir, "intake.db");
   fs.copyFileSync(inject("templateDb"), file);
   return { url: `file:${file}`, dir };
