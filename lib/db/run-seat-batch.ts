@@ -166,6 +166,7 @@ async function loadBatchView(
   if (applicantIds.length > 0) conditions.push(Prisma.sql`"holderId" IN (${Prisma.join(applicantIds)})`);
   const touched = await tx.$queryRaw<SeatRow[]>`
     SELECT ${seatColumns} FROM "Seat" WHERE "roundId" = ${roundId} AND (${Prisma.join(conditions, " OR ")})`;
+  // Two reads beat one UNION here: SQLite runs the UNION through a temporary b-tree.
   const free =
     holds === 0
       ? []
@@ -178,27 +179,23 @@ async function loadBatchView(
 }
 
 /**
- * Writes final seat states in up to three guarded statements. Seats that lose
- * their holder go first, so the unique (roundId, holderId) index never sees an
- * applicant on two seats part-way through the batch.
+ * Writes final seat states with guards. Usually one statement does it; when an
+ * applicant gives up one seat and takes another in the same batch, seats that
+ * lose their holder go first (three statements), so the unique (roundId,
+ * holderId) index never sees an applicant on two seats part-way through.
  */
 async function writeChanges(tx: Tx, roundId: string, changes: readonly SeatChange[], now: number): Promise<void> {
   if (changes.length === 0) return;
-  const freed = changes.filter((c) => c.after.holderId === null);
-  const handedOver = changes.filter(isHandover);
-  const claimed = changes.filter((c) => c.after.holderId !== null);
-
-  await applyFinalStates(tx, roundId, freed);
-  if (handedOver.length > 0) {
-    const rows = handedOver.map((c) => Prisma.sql`(${c.before.id}, ${c.before.version})`);
-    const cleared = await tx.$queryRaw<{ id: string }[]>`
-      UPDATE "Seat" SET "holderId" = NULL
-      FROM (VALUES ${Prisma.join(rows)}) AS v
-      WHERE "Seat"."roundId" = ${roundId} AND "Seat"."id" = v.column1 AND "Seat"."version" = v.column2
-      RETURNING "Seat"."id"`;
-    if (cleared.length !== handedOver.length) throw new WriteConflict("a seat changed during the batch");
-  }
-  await applyFinalStates(tx, roundId, claimed);
+  const leaving = new Set(
+    changes.flatMap((c) =>
+      c.before.holderId !== null && c.before.holderId !== c.after.holderId ? [c.before.holderId] : [],
+    ),
+  );
+  const movesAcross = changes.some(
+    (c) => c.after.holderId !== null && c.after.holderId !== c.before.holderId && leaving.has(c.after.holderId),
+  );
+  if (movesAcross) await writeInOrder(tx, roundId, changes);
+  else await applyFinalStates(tx, roundId, changes);
 
   const booked = changes.filter((c) => c.after.status === "BOOKED" && c.before.status !== "BOOKED");
   if (booked.length > 0) {
@@ -209,6 +206,30 @@ async function writeChanges(tx: Tx, roundId: string, changes: readonly SeatChang
     await tx.$executeRaw`
       INSERT INTO "Booking" ("id", "roundId", "seatId", "applicantId", "createdAt") VALUES ${Prisma.join(values)}`;
   }
+}
+
+/** Freed seats first, then handed-over seats lose their old holder, then seats get their new holders. */
+async function writeInOrder(tx: Tx, roundId: string, changes: readonly SeatChange[]): Promise<void> {
+  const handedOver = changes.filter(isHandover);
+  await applyFinalStates(
+    tx,
+    roundId,
+    changes.filter((c) => c.after.holderId === null),
+  );
+  if (handedOver.length > 0) {
+    const rows = handedOver.map((c) => Prisma.sql`(${c.before.id}, ${c.before.version})`);
+    const cleared = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "Seat" SET "holderId" = NULL
+      FROM (VALUES ${Prisma.join(rows)}) AS v
+      WHERE "Seat"."roundId" = ${roundId} AND "Seat"."id" = v.column1 AND "Seat"."version" = v.column2
+      RETURNING "Seat"."id"`;
+    if (cleared.length !== handedOver.length) throw new WriteConflict("a seat changed during the batch");
+  }
+  await applyFinalStates(
+    tx,
+    roundId,
+    changes.filter((c) => c.after.holderId !== null),
+  );
 }
 
 /** A seat that went from one applicant to another within the batch (a lapsed hold taken by someone else). */
