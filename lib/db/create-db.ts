@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+import { registerDriver } from "./driver-transaction.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { sqlitePathFromUrl } from "./sqlite-path.ts";
 
@@ -14,9 +15,16 @@ export type Db = PrismaClient;
 export async function createDb(options: { url: string }): Promise<Db> {
   const file = sqlitePathFromUrl(options.url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = serializeQueries(new PrismaBetterSQLite3({ url: file, timeout: 5000 }));
-  const db = new PrismaClient({ adapter });
+  let db: Db | undefined;
+  let connected: SqlDriverAdapter | undefined;
+  const adapter = serializeQueries(new PrismaBetterSQLite3({ url: file, timeout: 5000 }), (a) => {
+    connected = a;
+    if (db) registerDriver(db, a);
+  });
+  db = new PrismaClient({ adapter });
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (!connected) throw new Error("the database adapter did not connect");
+  registerDriver(db, connected);
   await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   return db;
@@ -29,7 +37,10 @@ export async function createDb(options: { url: string }): Promise<Db> {
  * This wrapper makes each plain query wait for the open transaction, and a
  * transaction wait for the query in flight.
  */
-function serializeQueries(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+function serializeQueries(
+  factory: SqlDriverAdapterFactory,
+  onConnect: (adapter: SqlDriverAdapter) => void,
+): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -44,7 +55,7 @@ function serializeQueries(factory: SqlDriverAdapterFactory): SqlDriverAdapterFac
           release();
         }
       };
-      return {
+      const adapter: SqlDriverAdapter = {
         provider: inner.provider,
         adapterName: inner.adapterName,
         queryRaw: (query) => exclusive(() => inner.queryRaw(query)),
@@ -79,6 +90,8 @@ function serializeQueries(factory: SqlDriverAdapterFactory): SqlDriverAdapterFac
           };
         },
       };
+      onConnect(adapter);
+      return adapter;
     },
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RoundStatus } from "../domain/round-clock.ts";
 import { planBatch, type Seat, type SeatChange, type SeatCommand, type SeatOutcome } from "../domain/seat-rules.ts";
 import type { Db } from "./create-db.ts";
+import { type DriverTx, driverTransaction } from "./driver-transaction.ts";
 import { Prisma } from "./generated/client.ts";
 
 /** A command as the engine queues it: the seat command plus an optional idempotency key. */
@@ -24,7 +25,7 @@ export interface BatchResult {
 /** Thrown inside the transaction when a guarded write finds the seat changed under it. */
 export class WriteConflict extends Error {}
 
-type Tx = Prisma.TransactionClient;
+type Tx = DriverTx;
 
 const seatColumns = Prisma.sql`"id", "label", "row", "col", "status", "holderId", "heldUntil", "expiredHolderId", "version"`;
 
@@ -53,10 +54,16 @@ export async function runSeatBatch(
   input: { roundId: string; commands: readonly BatchCommand[]; now: number },
 ): Promise<BatchResult> {
   const { roundId, commands, now } = input;
-  return db.$transaction(async (tx) => {
-    const [round] = await tx.$queryRaw<
-      { status: RoundStatus; opensAt: Date; deadline: Date; pausedAt: Date | null; holdSeconds: number }[]
-    >`SELECT "status", "opensAt", "deadline", "pausedAt", "holdSeconds" FROM "Round" WHERE "id" = ${roundId}`;
+  return driverTransaction(db, async (tx) => {
+    const [round] = await tx.query<{
+      status: RoundStatus;
+      opensAt: Date;
+      deadline: Date;
+      pausedAt: Date | null;
+      holdSeconds: number;
+    }>(
+      Prisma.sql`SELECT "status", "opensAt", "deadline", "pausedAt", "holdSeconds" FROM "Round" WHERE "id" = ${roundId}`,
+    );
     if (!round) {
       const missing: SeatOutcome = { ok: false, code: "NOT_FOUND", message: "No such round." };
       return { outcomes: commands.map(() => missing), updates: [] };
@@ -116,9 +123,14 @@ async function replayKnownRequests(
   const requestIds = [...new Set(commands.flatMap((c) => (c.requestId ? [c.requestId] : [])))];
   const stored = new Map<string, { command: string; result: string }>();
   if (requestIds.length > 0) {
-    const rows = await tx.$queryRaw<{ applicantId: string; requestId: string; command: string; result: string }[]>`
+    const rows = await tx.query<{
+      applicantId: string;
+      requestId: string;
+      command: string;
+      result: string;
+    }>(Prisma.sql`
       SELECT "applicantId", "requestId", "command", "result" FROM "CommandResult"
-      WHERE "requestId" IN (${Prisma.join(requestIds)})`;
+      WHERE "requestId" IN (${Prisma.join(requestIds)})`);
     for (const r of rows) stored.set(`${r.applicantId}\u0000${r.requestId}`, r);
   }
   const planned: PlannedCommand[] = [];
@@ -164,15 +176,15 @@ async function loadBatchView(
   const conditions = [Prisma.sql`("status" = 'HELD' AND "heldUntil" <= ${new Date(now)})`];
   if (seatIds.length > 0) conditions.push(Prisma.sql`"id" IN (${Prisma.join(seatIds)})`);
   if (applicantIds.length > 0) conditions.push(Prisma.sql`"holderId" IN (${Prisma.join(applicantIds)})`);
-  const touched = await tx.$queryRaw<SeatRow[]>`
-    SELECT ${seatColumns} FROM "Seat" WHERE "roundId" = ${roundId} AND (${Prisma.join(conditions, " OR ")})`;
+  const touched = await tx.query<SeatRow>(Prisma.sql`
+    SELECT ${seatColumns} FROM "Seat" WHERE "roundId" = ${roundId} AND (${Prisma.join(conditions, " OR ")})`);
   // Two reads beat one UNION here: SQLite runs the UNION through a temporary b-tree.
   const free =
     holds === 0
       ? []
-      : await tx.$queryRaw<SeatRow[]>`
+      : await tx.query<SeatRow>(Prisma.sql`
           SELECT ${seatColumns} FROM "Seat" WHERE "roundId" = ${roundId} AND "status" = 'FREE'
-          ORDER BY "row", "col" LIMIT ${holds}`;
+          ORDER BY "row", "col" LIMIT ${holds}`);
   const byId = new Map<string, Seat>();
   for (const row of [...touched, ...free]) byId.set(row.id, toSeat(row));
   return [...byId.values()];
@@ -203,8 +215,8 @@ async function writeChanges(tx: Tx, roundId: string, changes: readonly SeatChang
     const values = booked.map(
       (c) => Prisma.sql`(${randomUUID()}, ${roundId}, ${c.after.id}, ${c.after.holderId}, ${createdAt})`,
     );
-    await tx.$executeRaw`
-      INSERT INTO "Booking" ("id", "roundId", "seatId", "applicantId", "createdAt") VALUES ${Prisma.join(values)}`;
+    await tx.execute(Prisma.sql`
+      INSERT INTO "Booking" ("id", "roundId", "seatId", "applicantId", "createdAt") VALUES ${Prisma.join(values)}`);
   }
 }
 
@@ -218,11 +230,11 @@ async function writeInOrder(tx: Tx, roundId: string, changes: readonly SeatChang
   );
   if (handedOver.length > 0) {
     const rows = handedOver.map((c) => Prisma.sql`(${c.before.id}, ${c.before.version})`);
-    const cleared = await tx.$queryRaw<{ id: string }[]>`
+    const cleared = await tx.query<{ id: string }>(Prisma.sql`
       UPDATE "Seat" SET "holderId" = NULL
       FROM (VALUES ${Prisma.join(rows)}) AS v
       WHERE "Seat"."roundId" = ${roundId} AND "Seat"."id" = v.column1 AND "Seat"."version" = v.column2
-      RETURNING "Seat"."id"`;
+      RETURNING "Seat"."id"`);
     if (cleared.length !== handedOver.length) throw new WriteConflict("a seat changed during the batch");
   }
   await applyFinalStates(
@@ -249,7 +261,7 @@ async function applyFinalStates(tx: Tx, roundId: string, changes: readonly SeatC
     const heldUntil = after.heldUntil === null ? null : new Date(after.heldUntil);
     return Prisma.sql`(${after.id}, ${before.version}, ${after.status}, ${after.holderId}, ${heldUntil}, ${after.expiredHolderId})`;
   });
-  const written = await tx.$queryRaw<{ id: string }[]>`
+  const written = await tx.query<{ id: string }>(Prisma.sql`
     UPDATE "Seat" SET
       "status" = v.column3,
       "holderId" = v.column4,
@@ -258,7 +270,7 @@ async function applyFinalStates(tx: Tx, roundId: string, changes: readonly SeatC
       "version" = "Seat"."version" + 1
     FROM (VALUES ${Prisma.join(rows)}) AS v
     WHERE "Seat"."roundId" = ${roundId} AND "Seat"."id" = v.column1 AND "Seat"."version" = v.column2
-    RETURNING "Seat"."id"`;
+    RETURNING "Seat"."id"`);
   if (written.length !== changes.length) throw new WriteConflict("a seat changed during the batch");
 }
 
@@ -278,8 +290,8 @@ async function rememberRequests(
     return [Prisma.sql`(${applicantId}, ${requestId}, ${command}, ${JSON.stringify(outcome.seat)}, ${createdAt})`];
   });
   if (rows.length === 0) return;
-  await tx.$executeRaw`
-    INSERT INTO "CommandResult" ("applicantId", "requestId", "command", "result", "createdAt") VALUES ${Prisma.join(rows)}`;
+  await tx.execute(Prisma.sql`
+    INSERT INTO "CommandResult" ("applicantId", "requestId", "command", "result", "createdAt") VALUES ${Prisma.join(rows)}`);
 }
 
 /**
@@ -292,8 +304,8 @@ async function bumpSeq(tx: Tx, roundId: string, changes: readonly SeatChange[]):
   const steps = changes.flatMap((c): Seat[] =>
     isHandover(c) ? [{ ...c.after, status: "FREE", holderId: null, heldUntil: null }, c.after] : [c.after],
   );
-  const [row] = await tx.$queryRaw<{ seq: number }[]>`
-    UPDATE "Round" SET "seq" = "seq" + ${steps.length} WHERE "id" = ${roundId} RETURNING "seq"`;
+  const [row] = await tx.query<{ seq: number }>(Prisma.sql`
+    UPDATE "Round" SET "seq" = "seq" + ${steps.length} WHERE "id" = ${roundId} RETURNING "seq"`);
   const base = Number(row?.seq) - steps.length;
   return steps.map((seat, i) => ({
     roundId,
