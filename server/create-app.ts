@@ -10,10 +10,12 @@ import { sqlitePathFromUrl } from "../lib/db/sqlite-path.ts";
 import { roomOf } from "../lib/realtime/events.ts";
 import { setServices } from "../lib/server-context.ts";
 import { sessionOptions } from "../lib/session.ts";
+import { createRoundEventStreams } from "./http/round-events.ts";
 import { startSweeper } from "./jobs/sweeper.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { authenticateSocket } from "./realtime/authenticate-socket.ts";
 import { registerSocketHandlers } from "./realtime/register-socket-handlers.ts";
+import { createRoundFeed } from "./realtime/round-feed.ts";
 import type { IntakeServer } from "./realtime/types.ts";
 import { createReservationEngine, type ReservationEngine } from "./reservation-engine.ts";
 import { createServices } from "./services.ts";
@@ -29,6 +31,8 @@ export interface AppOptions {
   next?: { dev: boolean; dir?: string } | false;
   sweepIntervalMs?: number;
   log?: Logger;
+  /** Server-Sent Events (`GET /api/rounds/:id/events`): heartbeat and retry hint, in ms. */
+  eventStreams?: { heartbeatMs?: number; retryMs?: number };
 }
 
 export interface App {
@@ -53,22 +57,26 @@ export async function createApp(options: AppOptions): Promise<App> {
   const db = await createDb({ url: options.databaseUrl });
 
   let io: IntakeServer | undefined;
+  // The SSE feed is fed next to the Socket.IO emits, from the same hooks, in the same seq order.
+  const feed = createRoundFeed();
   const engine = createReservationEngine({
     db,
     clock,
     events: {
       seatsChanged(updates) {
         for (const u of updates) {
-          const event = { roundId: u.roundId, seq: u.seq, seatId: u.seatId, status: u.status };
-          io?.to(roomOf(u.roundId)).emit(
-            "seat:updated",
-            u.heldUntil === null ? event : { ...event, heldUntil: u.heldUntil },
-          );
+          const base = { roundId: u.roundId, seq: u.seq, seatId: u.seatId, status: u.status };
+          const event = u.heldUntil === null ? base : { ...base, heldUntil: u.heldUntil };
+          io?.to(roomOf(u.roundId)).emit("seat:updated", event);
+          feed.publish({ kind: "seat", event });
         }
       },
       async roundChanged(roundId) {
         const view = await getRoundView(db, roundId);
-        if (view) io?.to(roomOf(roundId)).emit("round:updated", { roundId, seq: view.seq, round: view.round });
+        if (!view) return;
+        const event = { roundId, seq: view.seq, round: view.round };
+        io?.to(roomOf(roundId)).emit("round:updated", event);
+        feed.publish({ kind: "round", event });
       },
       error(err) {
         log.error({ err }, "reservation engine failure");
@@ -85,7 +93,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     handle = nextApp.getRequestHandler();
   }
 
+  // Answered here, not by a Next route handler: Next may buffer or compress a streamed body.
+  const eventStreams = createRoundEventStreams({ db, clock, feed, log, ...options.eventStreams });
   const httpServer = http.createServer((req, res) => {
+    if (eventStreams.handle(req, res)) return;
     if (handle) {
       void handle(req, res);
       return;
@@ -120,6 +131,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         stopSweeper();
         httpServer.close();
         await engine.close();
+        eventStreams.close();
         await new Promise<void>((resolve) => io?.close(() => resolve()));
         httpServer.closeAllConnections();
         await nextApp?.close();

@@ -1,0 +1,155 @@
+import type http from "node:http";
+import type { Clock } from "../../lib/clock.ts";
+import type { Db } from "../../lib/db/create-db.ts";
+import { getRoundSnapshot } from "../../lib/db/get-round-snapshot.ts";
+import { isRoundPublished } from "../../lib/db/is-round-published.ts";
+import { type ErrorCode, errorBody, httpStatusOf } from "../../lib/errors.ts";
+import type { SeqEvent } from "../../lib/realtime/board-sync.ts";
+import { ZRoundParams } from "../../lib/schemas/http.ts";
+import { parseInput } from "../../lib/schemas/parse-input.ts";
+import type { Logger } from "../log.ts";
+import type { RoundFeed } from "../realtime/round-feed.ts";
+
+export interface RoundEventsOptions {
+  db: Db;
+  clock: Clock;
+  feed: RoundFeed;
+  log: Logger;
+  /** How often an idle stream gets a `: ping` comment (default 15 s). */
+  heartbeatMs?: number;
+  /** The `retry:` hint for EventSource reconnects (default 2 s). */
+  retryMs?: number;
+}
+
+export interface RoundEventStreams {
+  /** Answers `GET /api/rounds/:id/events` and returns true; any other request returns false. */
+  handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
+  /** Ends every open stream; later requests get 503 UNAVAILABLE. */
+  close(): void;
+}
+
+const PATH = /^\/api\/rounds\/([^/?]*)\/events\/?(?:\?.*)?$/;
+// A client that stops reading is cut off rather than buffered without end; it resumes with Last-Event-ID.
+const MAX_UNSENT_BYTES = 1024 * 1024;
+
+/**
+ * Server-Sent Events for read-only boards, answered by the custom server
+ * before Next: a `snapshot` (or a replay of what a reconnecting client
+ * missed), then every `seat` and `round` change of the round, in seq order.
+ */
+export function createRoundEventStreams(options: RoundEventsOptions): RoundEventStreams {
+  const { db, clock, feed, log } = options;
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const retryMs = options.retryMs ?? 2000;
+  const open = new Set<() => void>();
+  let closed = false;
+
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse, rawId: string): Promise<void> {
+    const params = parseInput(ZRoundParams, { id: decode(rawId) });
+    if (!params.ok) return refuse(res, params.code, params.message);
+    if (closed) return refuse(res, "UNAVAILABLE", "The server is shutting down.");
+    const roundId = params.value.id;
+    const lastEventId = parseLastEventId(req.headers["last-event-id"]);
+
+    // Subscribe before reading, as round:join does, so no change falls between the start and the stream.
+    let sentSeq = -1;
+    let live = false;
+    const early: SeqEvent[] = [];
+    const send = (e: SeqEvent) => {
+      if (e.event.seq <= sentSeq || !res.writable) return;
+      sentSeq = e.event.seq;
+      res.write(frame(e.kind, e.event.seq, e.event));
+      if (res.writableLength > MAX_UNSENT_BYTES) {
+        stop();
+        res.destroy();
+      }
+    };
+    const unsubscribe = feed.subscribe(roundId, (e) => (live ? send(e) : early.push(e)));
+    let heartbeat: ReturnType<typeof setInterval> | undefined;
+    const stop = () => {
+      unsubscribe();
+      clearInterval(heartbeat);
+      open.delete(end);
+    };
+    const end = () => {
+      stop();
+      if (res.headersSent) res.end();
+      else refuse(res, "UNAVAILABLE", "The server is shutting down.");
+    };
+    open.add(end);
+    res.once("close", stop);
+
+    const replay = lastEventId === null ? null : feed.eventsAfter(roundId, lastEventId);
+    const snapshot = replay ? null : await getRoundSnapshot(db, { roundId, now: clock.now() });
+    const found = replay ? await isRoundPublished(db, roundId) : snapshot !== null;
+    if (res.destroyed || !open.has(end)) return stop();
+    if (!found) {
+      stop();
+      return refuse(res, "NOT_FOUND", "No such round.");
+    }
+
+    res.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    });
+    req.socket.setNoDelay(true);
+    res.write(`retry: ${retryMs}\n\n`);
+    if (snapshot) {
+      sentSeq = snapshot.seq;
+      // serverNow lets a screen set its clock offset without a second request.
+      res.write(frame("snapshot", snapshot.seq, { ...snapshot, serverNow: clock.now() }));
+    } else if (replay && lastEventId !== null) {
+      sentSeq = lastEventId;
+      for (const e of replay) send(e);
+    }
+    for (const e of early) send(e);
+    live = true;
+    heartbeat = setInterval(() => {
+      if (res.writable) res.write(": ping\n\n");
+    }, heartbeatMs);
+  }
+
+  return {
+    handle(req, res) {
+      if (req.method !== "GET") return false;
+      const match = PATH.exec(req.url ?? "");
+      if (!match) return false;
+      serve(req, res, match[1] ?? "").catch((err) => {
+        log.error({ err }, "event stream failed");
+        if (!res.headersSent) refuse(res, "INTERNAL", "Something went wrong on our side.");
+        else res.destroy();
+      });
+      return true;
+    },
+    close() {
+      closed = true;
+      for (const end of [...open]) end();
+    },
+  };
+}
+
+function frame(event: string, id: number, data: unknown): string {
+  return `event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+function refuse(res: http.ServerResponse, code: ErrorCode, message: string): void {
+  res.writeHead(httpStatusOf(code), { "content-type": "application/json" });
+  res.end(JSON.stringify(errorBody(code, message)));
+}
+
+function decode(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw; // not valid percent-encoding: the schema refuses it
+  }
+}
+
+/** A seq the client last saw, or null (absent, malformed, negative, not a safe integer): then a fresh snapshot. */
+export function parseLastEventId(header: string | string[] | undefined): number | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return null;
+  return Number(value.trim());
+}
