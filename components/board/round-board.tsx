@@ -1,15 +1,17 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useClockOffset } from "@/components/hooks/use-clock-offset";
 import { useRoundBoard } from "@/components/hooks/use-round-board";
-import { reconnectSocket, useSocketConnected } from "@/components/hooks/use-socket";
+import { reconnectSocket, type SocketState, useSocketState } from "@/components/hooks/use-socket";
 import { formatDeadline } from "@/components/ui/format-deadline";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { Toast } from "@/components/ui/toast";
 import type { Ack, RoundSnapshot, SeatView } from "@/lib/realtime/events";
-import { HoldCountdown, RoundCountdown } from "./countdown";
+import { HoldCountdown, NextMilestone, RoundCountdown } from "./countdown";
 import { SeatGrid } from "./seat-grid";
 import { SeatLegend } from "./seat-legend";
+import { SeatList } from "./seat-list";
 import { countSeats } from "./seat-look";
 import { type Applicant, SignInForm } from "./sign-in-form";
 
@@ -26,48 +28,67 @@ const buttonBase =
 
 /** The live board of one round: header and countdown, the viewer's seat and actions, the seat grid. */
 export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: RoundBoardProps) {
-  const connected = useSocketConnected();
+  const socketState = useSocketState();
   const { board, live, problem, commands } = useRoundBoard(initial);
   const offset = useClockOffset(renderedAt);
   const clock = useMemo(() => ({ offset, renderedAt }), [offset, renderedAt]);
   const [viewer, setViewer] = useState(initialViewer);
+  // The polite live region: the viewer's own outcomes, in words.
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [toast, setToast] = useState<{ id: number; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [listView, setListView] = useState(false);
 
   const { round, seats } = board;
   const counts = useMemo(() => countSeats(seats), [seats]);
   const mySeat = seats.find((s) => s.mine && s.status !== "FREE");
   const open = round.status === "OPEN";
+  // Commands wait for a live board: a command sent while catching up could act on a stale picture.
+  const canAct = live && !busy;
 
-  const run = useCallback(async <T extends object>(action: () => Promise<Ack<T>>, done: (ack: T) => string) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const ack = await action();
-      setMessage(ack.ok ? { text: done(ack), error: false } : { text: ack.error.message, error: true });
-    } finally {
-      setBusy(false);
-    }
+  const say = useCallback((text: string, error: boolean) => {
+    setMessage({ text, error });
+    if (error) setToast({ id: Date.now(), text });
   }, []);
 
-  const pick = useCallback(
-    (seat: SeatView) => {
+  const run = useCallback(
+    async <T extends object>(action: () => Promise<Ack<T>>, done: (ack: T) => string) => {
+      setBusy(true);
+      setMessage(null);
+      try {
+        const ack = await action();
+        if (ack.ok) say(done(ack), false);
+        else say(ack.error.message, true);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [say],
+  );
+
+  // The grid and list get one stable pick handler, so a render of the board does not re-render 1,000 seats.
+  const pickRef = useRef<(seat: SeatView) => void>(() => {});
+  useEffect(() => {
+    pickRef.current = (seat) => {
       if (!viewer) {
-        setMessage({ text: "Sign in with your name first, then pick a seat.", error: true });
+        say("Sign in with your name first, then pick a seat.", true);
         return;
       }
-      if (busy) return;
+      if (!canAct) return;
       void run(
         () => commands.hold(seat.id),
         ({ hold }) => `Seat ${hold.label} is held for you.`,
       );
-    },
-    [viewer, busy, run, commands],
-  );
+    };
+  });
+  const pick = useCallback((seat: SeatView) => pickRef.current(seat), []);
+
+  // Stable, so the toast's timer is not restarted by every render of the board.
+  const closeToast = useCallback(() => setToast(null), []);
 
   const signedIn = (applicant: Applicant) => {
     setViewer({ name: applicant.name });
-    setMessage({ text: `Welcome, ${applicant.name}. Pick a free seat or take the best available.`, error: false });
+    say(`Welcome, ${applicant.name}. Pick a free seat or take the best available.`, false);
     // The server reads the session cookie only at the handshake.
     reconnectSocket();
   };
@@ -87,7 +108,8 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
           </time>
         </p>
         <RoundCountdown round={round} clock={clock} />
-        <ConnectionState connected={connected} live={live} problem={problem} />
+        {round.status === "CLOSED" ? null : <NextMilestone milestones={round.milestones} clock={clock} />}
+        <ConnectionState socketState={socketState} live={live} problem={problem} />
       </header>
 
       <div className="flex flex-col gap-6 lg:flex-row-reverse lg:items-start">
@@ -115,7 +137,7 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
                   <div className="flex flex-wrap gap-2">
                     <button
                       type="button"
-                      disabled={busy}
+                      disabled={!canAct}
                       aria-label={`Confirm seat ${mySeat.label}`}
                       onClick={() =>
                         run(
@@ -129,12 +151,12 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
                     </button>
                     <button
                       type="button"
-                      disabled={busy}
+                      disabled={!canAct}
                       aria-label={`Release seat ${mySeat.label}`}
                       onClick={() =>
                         run(
                           () => commands.release(mySeat.id),
-                          () => `Seat ${mySeat.label} is free again.`,
+                          () => `Seat ${mySeat.label} is released; it is free again.`,
                         )
                       }
                       className={`${buttonBase} border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800`}
@@ -151,7 +173,7 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
                 <>
                   <button
                     type="button"
-                    disabled={busy}
+                    disabled={!canAct}
                     onClick={() =>
                       run(
                         () => commands.hold(),
@@ -176,6 +198,7 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
           <p
             role="status"
             aria-live="polite"
+            data-announcer
             className={`min-h-5 text-sm ${message?.error ? "font-medium text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}
           >
             {message?.text}
@@ -183,28 +206,55 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
         </section>
 
         <section aria-labelledby="seats-heading" className="min-w-0 flex-1 space-y-3">
-          <h2 id="seats-heading" className="text-base font-semibold">
-            Seats
-          </h2>
+          <div className="flex items-center justify-between gap-2">
+            <h2 id="seats-heading" className="text-base font-semibold">
+              Seats
+            </h2>
+            <button
+              type="button"
+              aria-pressed={listView}
+              onClick={() => setListView((v) => !v)}
+              className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:hover:bg-slate-800"
+            >
+              List view
+            </button>
+          </div>
           <SeatLegend counts={counts} hasMine={mySeat !== undefined} />
-          <SeatGrid seats={seats} onPick={open ? pick : undefined} />
+          {listView ? (
+            <SeatList seats={seats} canPick={open && live} onPick={pick} />
+          ) : (
+            <SeatGrid seats={seats} canPick={open && live} onPick={pick} />
+          )}
         </section>
       </div>
+      {toast ? <Toast key={toast.id} text={toast.text} onClose={closeToast} /> : null}
     </div>
   );
 }
 
-function ConnectionState({ connected, live, problem }: { connected: boolean; live: boolean; problem: string | null }) {
-  const [text, dot] = problem
-    ? [problem, "bg-red-500"]
-    : live
-      ? ["Live", "bg-emerald-500"]
-      : connected
-        ? ["Catching up…", "bg-amber-500"]
-        : ["Connecting…", "bg-amber-500"];
+function ConnectionState({
+  socketState,
+  live,
+  problem,
+}: {
+  socketState: SocketState;
+  live: boolean;
+  problem: string | null;
+}) {
+  const state = problem ? "problem" : live ? "live" : socketState === "offline" ? "offline" : "reconnecting";
+  const [text, dot] = {
+    problem: [problem, "bg-red-500"],
+    live: ["Live", "bg-emerald-500"],
+    reconnecting: [socketState === "connected" ? "Catching up…" : "Reconnecting…", "bg-amber-500 animate-pulse"],
+    offline: ["Offline: seat actions wait until you are back", "bg-red-500"],
+  }[state];
   return (
-    <p className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
-      <span aria-hidden="true" className={`size-2 rounded-full ${dot}`} />
+    <p
+      data-connection={state}
+      aria-live="polite"
+      className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400"
+    >
+      <span aria-hidden="true" className={`size-2 rounded-full motion-reduce:animate-none ${dot}`} />
       {text}
     </p>
   );

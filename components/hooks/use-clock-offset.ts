@@ -4,12 +4,15 @@ import { useEffect, useRef, useState } from "react";
 import { getSocket } from "./use-socket";
 
 const SAMPLES = 5;
+/** Clocks drift and sleeping laptops jump: measure again this often. */
+const RESYNC_MS = 60_000;
 
 /**
  * Milliseconds to add to Date.now() to get the server's time. Starts from the
  * time the page was rendered (crude: it includes the page's travel time), then
- * on every connect asks the server a few times and keeps the sample with the
- * shortest round trip, assuming the answer was made halfway through it.
+ * on every connect (so after every reconnect) and once a minute asks the server
+ * a few times and keeps the sample with the shortest round trip, assuming the
+ * answer was made halfway through it: offset = serverNow + rtt/2 - receivedAt.
  */
 export function useClockOffset(renderedAt: number): number {
   const [offset, setOffset] = useState(0);
@@ -22,18 +25,23 @@ export function useClockOffset(renderedAt: number): number {
   useEffect(() => {
     const socket = getSocket();
     let cancelled = false;
+    let running = false;
 
     const sync = async () => {
+      if (running) return;
+      running = true;
       let best: { rtt: number; offset: number } | undefined;
-      for (let i = 0; i < SAMPLES && !cancelled && socket.connected; i++) {
-        const sentAt = performance.now();
-        try {
+      try {
+        for (let i = 0; i < SAMPLES && !cancelled && socket.connected; i++) {
+          const sentAt = performance.now();
           const ack = await socket.timeout(5000).emitWithAck("time:sync", {});
           const rtt = performance.now() - sentAt;
           if (ack.ok && (!best || rtt < best.rtt)) best = { rtt, offset: ack.serverNow + rtt / 2 - Date.now() };
-        } catch {
-          break; // no answer in time: keep what we have
         }
+      } catch {
+        // No answer in time: keep the best sample so far, if any.
+      } finally {
+        running = false;
       }
       if (best && !cancelled) {
         synced.current = true;
@@ -41,10 +49,12 @@ export function useClockOffset(renderedAt: number): number {
       }
     };
 
+    const timer = setInterval(() => void sync(), RESYNC_MS);
     socket.on("connect", sync);
     if (socket.connected) void sync();
     return () => {
       cancelled = true;
+      clearInterval(timer);
       socket.off("connect", sync);
     };
   }, []);

@@ -52,12 +52,18 @@ export function useRoundBoard(initial: RoundSnapshot): RoundBoardState {
     let frame: number | undefined;
     let generation = 0;
     let cancelled = false;
+    // Set when a snapshot has loaded: "live" shows in the same render as the board it describes.
+    let liveOnPublish = false;
 
     // Bursts of broadcasts become one render per animation frame.
     const publish = () => {
       frame ??= requestAnimationFrame(() => {
         frame = undefined;
         if (sync.board) setBoard(copyOf(sync.board));
+        if (liveOnPublish) {
+          liveOnPublish = false;
+          setLive(true);
+        }
       });
     };
 
@@ -78,6 +84,7 @@ export function useRoundBoard(initial: RoundSnapshot): RoundBoardState {
 
     const resync = () => {
       sync.invalidate();
+      liveOnPublish = false;
       setLive(false);
       const attempt = ++generation;
       if (!socket.connected) return; // the connect handler joins
@@ -99,8 +106,8 @@ export function useRoundBoard(initial: RoundSnapshot): RoundBoardState {
             for (const seatId of wonWhileSyncing) markMine(seatId);
             wonWhileSyncing.clear();
             setProblem(null);
+            liveOnPublish = true;
             publish();
-            setLive(true);
           },
           () => {
             if (!cancelled && attempt === generation) resync();
@@ -118,7 +125,10 @@ export function useRoundBoard(initial: RoundSnapshot): RoundBoardState {
     const onRound = (event: RoundUpdated) => {
       if (event.roundId === roundId) apply(sync.receive({ kind: "round", event }));
     };
-    const onDisconnect = () => setLive(false);
+    const onDisconnect = () => {
+      liveOnPublish = false;
+      setLive(false);
+    };
 
     socket.on("seat:updated", onSeat);
     socket.on("round:updated", onRound);

@@ -6,6 +6,9 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/
 
 export type IntakeClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** connected: the socket is up; reconnecting: Socket.IO is retrying; offline: the device is off the network or nothing retries. */
+export type SocketState = "connected" | "reconnecting" | "offline";
+
 const RETRY_MS = 3000;
 
 let socket: IntakeClientSocket | undefined;
@@ -15,8 +18,18 @@ let socket: IntakeClientSocket | undefined;
  * handlers only: during server rendering there is no origin to connect to.
  */
 export function getSocket(): IntakeClientSocket {
-  // Same origin: the session cookie rides along on the handshake.
-  socket ??= io({ transports: ["websocket", "polling"], autoConnect: false });
+  // Same origin: the session cookie rides along on the handshake. The reconnection
+  // settings are Socket.IO's defaults, spelled out: exponential backoff from 1 s to
+  // 5 s with ±50% jitter, for ever.
+  socket ??= io({
+    transports: ["websocket", "polling"],
+    autoConnect: false,
+    reconnection: true,
+    reconnectionAttempts: Number.POSITIVE_INFINITY,
+    reconnectionDelay: 1000,
+    reconnectionDelayMax: 5000,
+    randomizationFactor: 0.5,
+  });
   return socket;
 }
 
@@ -28,35 +41,49 @@ export function reconnectSocket(): void {
   getSocket().disconnect().connect();
 }
 
-/** Connects the shared socket while a component needs it and reports whether it is connected. */
-export function useSocketConnected(): boolean {
-  const [connected, setConnected] = useState(false);
+function stateOf(s: IntakeClientSocket): SocketState {
+  if (s.connected) return "connected";
+  if (typeof navigator !== "undefined" && !navigator.onLine) return "offline";
+  return s.active ? "reconnecting" : "offline";
+}
+
+/** Connects the shared socket while a component needs it and reports its state. */
+export function useSocketState(): SocketState {
+  // Before the first effect, as on the server: say reconnecting, the honest "not yet".
+  const [state, setState] = useState<SocketState>("reconnecting");
 
   useEffect(() => {
     const s = getSocket();
     let retry: ReturnType<typeof setTimeout> | undefined;
-    const onConnect = () => setConnected(true);
-    const onDisconnect = () => setConnected(false);
+    const update = () => setState(stateOf(s));
     // A refused handshake is not retried by Socket.IO itself (only lost connections are).
     const onConnectError = () => {
+      update();
       if (s.active || retry) return;
       retry = setTimeout(() => {
         retry = undefined;
         s.connect();
+        update();
       }, RETRY_MS);
     };
-    s.on("connect", onConnect);
-    s.on("disconnect", onDisconnect);
+    s.on("connect", update);
+    s.on("disconnect", update);
     s.on("connect_error", onConnectError);
-    if (s.connected) onConnect();
-    else if (!s.active) s.connect();
+    s.io.on("reconnect_attempt", update);
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    if (!s.connected && !s.active) s.connect();
+    update();
     return () => {
       clearTimeout(retry);
-      s.off("connect", onConnect);
-      s.off("disconnect", onDisconnect);
+      s.off("connect", update);
+      s.off("disconnect", update);
       s.off("connect_error", onConnectError);
+      s.io.off("reconnect_attempt", update);
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
     };
   }, []);
 
-  return connected;
+  return state;
 }
