@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, RoundSnapshot, ServerToClientEvents } from "../lib/realtime/events";
+import type { Socket } from "socket.io-client";
+import type { RoundSnapshot } from "../lib/realtime/events";
+import { applicantSocket, demoRoundId, startServer, stopServer } from "./fixtures/own-server";
 import { DEMO_ROUND } from "./fixtures/round-page";
 
 // A screen must show a change within this long; waits poll the DOM, never sleep.
@@ -17,13 +17,6 @@ const OWN_PORT = 3291;
 const screen = (page: Page) => page.locator("[data-round-screen]");
 const seat = (page: Page, label: string) => page.locator(`[data-seat-label="${label}"]`);
 const connection = (page: Page) => page.locator("[data-connection]");
-
-async function demoRoundId(base: string): Promise<string> {
-  const { rounds } = (await (await fetch(`${base}/api/rounds`)).json()) as { rounds: { id: string; title: string }[] };
-  const demo = rounds.find((r) => r.title === DEMO_ROUND);
-  if (!demo) throw new Error("no demo round");
-  return demo.id;
-}
 
 test("the screen page shows the demo round live, read-only", async ({ page, baseURL }) => {
   const id = await demoRoundId(baseURL ?? "");
@@ -39,67 +32,11 @@ test("the screen page shows the demo round live, read-only", async ({ page, base
   await expect(page.locator('[data-count="FREE"]')).toHaveText(/^\d+ free$/);
 });
 
-interface OwnServer {
-  child: ChildProcess;
-  base: string;
-}
-
-/** server/index.ts as `npm start` runs it, on this spec's database file; resolves once it listens. */
-function startServer(databaseUrl: string): Promise<OwnServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: "127.0.0.1", PORT: String(OWN_PORT), LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk;
-      const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output);
-      if (match?.[1]) resolve({ child, base: match[1] });
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk;
-    });
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
-
-async function stopServer(server: OwnServer): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once("exit", resolve));
-  server.child.kill("SIGTERM");
-  await exited;
-}
-
-/** A signed-in applicant's socket (the cookie from POST /api/session). */
-async function applicantSocket(
-  base: string,
-  name: string,
-): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
-  const res = await fetch(`${base}/api/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name }),
-  });
-  const cookie = res.headers.get("set-cookie")?.split(";")[0] ?? "";
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(base, {
-    transports: ["websocket"],
-    forceNew: true,
-    reconnection: false,
-    extraHeaders: { cookie },
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
-
 test("the screen resumes by itself across a server restart and shows what changed", async ({ page }) => {
   test.setTimeout(90_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-screen-"));
   const databaseUrl = `file:${path.join(dir, "screen.db")}`;
-  let server = await startServer(databaseUrl);
+  let server = await startServer(databaseUrl, OWN_PORT);
   const sockets: Socket[] = [];
   try {
     const id = await demoRoundId(server.base);
@@ -120,7 +57,7 @@ test("the screen resumes by itself across a server restart and shows what change
     await expect(connection(page)).toHaveAttribute("data-connection", "reconnecting", LIVE);
 
     // Same database file, so the same rounds, seats and session secret; the event buffer starts empty.
-    server = await startServer(databaseUrl);
+    server = await startServer(databaseUrl, OWN_PORT);
     const grace = await applicantSocket(server.base, "Grace");
     const again = await applicantSocket(server.base, "Ada again");
     sockets.push(grace, again);

@@ -27,6 +27,10 @@ export const errorCodes = {
   HOLD_EXPIRED: 409,
   /** A booked seat cannot be released by an applicant. */
   SEAT_BOOKED: 409,
+  /** waitlist:join by an applicant already on the round's waitlist. */
+  ALREADY_WAITLISTED: 409,
+  /** waitlist:join while a seat is free: hold it instead. */
+  SEATS_AVAILABLE: 409,
   /** A requestId was reused for a different command. */
   REQUEST_ID_REUSED: 409,
   /** The server is shutting down and takes no new commands. */

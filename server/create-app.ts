@@ -7,7 +7,7 @@ import { type Clock, systemClock } from "../lib/clock.ts";
 import { createDb, type Db } from "../lib/db/create-db.ts";
 import { getRoundView } from "../lib/db/get-round-view.ts";
 import { sqlitePathFromUrl } from "../lib/db/sqlite-path.ts";
-import { roomOf } from "../lib/realtime/events.ts";
+import { applicantRoomOf, roomOf } from "../lib/realtime/events.ts";
 import { setServices } from "../lib/server-context.ts";
 import { sessionOptions } from "../lib/session.ts";
 import { createRoundEventStreams } from "./http/round-events.ts";
@@ -70,6 +70,18 @@ export async function createApp(options: AppOptions): Promise<App> {
           io?.to(roomOf(u.roundId)).emit("seat:updated", event);
           feed.publish({ kind: "seat", event });
         }
+      },
+      waitlistChanged(roundId, { queue, offers }) {
+        for (const seat of offers) {
+          if (!seat.holderId) continue;
+          const offer = { roundId, seatId: seat.id, label: seat.label, expiresAt: seat.heldUntil ?? 0 };
+          io?.to(applicantRoomOf(seat.holderId)).emit("waitlist:offer", offer);
+        }
+        const length = queue.length;
+        io?.to(roomOf(roundId)).emit("waitlist:updated", { roundId, length, position: null });
+        queue.forEach((applicantId, i) => {
+          io?.to(applicantRoomOf(applicantId)).emit("waitlist:updated", { roundId, length, position: i + 1 });
+        });
       },
       async roundChanged(roundId) {
         const view = await getRoundView(db, roundId);

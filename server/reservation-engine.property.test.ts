@@ -2,20 +2,22 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../lib/clock.ts";
 import type { Db } from "../lib/db/create-db.ts";
-import type { SeatOutcome } from "../lib/domain/seat-rules.ts";
+import type { Outcome } from "../lib/domain/seat-rules.ts";
 import { createReservationEngine, type ReservationEngine } from "./reservation-engine.ts";
 import { createOpenRound, openFreshDb } from "./testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 const HOLD_MS = 30_000;
 const DEADLINE_AFTER = 400_000;
-const SEATS = 6; // 2 rows x 3 columns
-const APPLICANTS = 4;
+const SEATS = 4; // 2 rows x 2 columns
+const APPLICANTS = 6; // more than seats, so rounds fill and the waitlist is used
 
 type Op =
   | { kind: "hold"; who: number; seat?: number }
   | { kind: "confirm"; who: number; seat: number }
-  | { kind: "release"; who: number; seat: number };
+  | { kind: "release"; who: number; seat: number }
+  | { kind: "waitlist-join"; who: number }
+  | { kind: "waitlist-leave"; who: number };
 type Step = { kind: "burst"; ops: Op[] } | { kind: "advance"; ms: number } | { kind: "sweep" };
 
 /**
@@ -29,6 +31,7 @@ class ReferenceModel {
     until: 0,
     lapsed: -1,
   }));
+  queue: number[] = [];
   constructor(
     public now: number,
     readonly deadline: number,
@@ -39,10 +42,45 @@ class ReferenceModel {
       if (s.status === "HELD" && s.until <= this.now)
         Object.assign(s, { status: "FREE", lapsed: s.holder, holder: -1 });
     }
+    this.seats.forEach((_, i) => {
+      this.offer(i);
+    });
   }
 
-  apply(op: Op): string | number {
+  /** A free seat goes straight to the first in line, as a hold, while the round takes claims. */
+  private offer(index: number) {
+    const s = this.seats[index];
+    const first = this.queue[0];
+    if (s?.status !== "FREE" || first === undefined || this.now >= this.deadline) return;
+    this.queue.shift();
+    this.take(index, first);
+  }
+
+  private take(index: number, who: number) {
+    const s = this.seats[index];
+    if (!s) throw new Error("bad index");
+    Object.assign(s, {
+      status: "HELD",
+      holder: who,
+      until: Math.min(this.now + HOLD_MS, this.deadline),
+      lapsed: s.lapsed === who ? -1 : s.lapsed,
+    });
+  }
+
+  apply(op: Op): string | number | null {
     this.expire();
+    if (op.kind === "waitlist-join") {
+      if (this.now >= this.deadline) return "DEADLINE_PASSED";
+      if (this.seats.some((s) => s.holder === op.who)) return "ALREADY_HAS_SEAT";
+      if (this.queue.includes(op.who)) return "ALREADY_WAITLISTED";
+      if (this.seats.some((s) => s.status === "FREE")) return "SEATS_AVAILABLE";
+      this.queue.push(op.who);
+      return this.queue.length;
+    }
+    if (op.kind === "waitlist-leave") {
+      this.queue = this.queue.filter((w) => w !== op.who);
+      return null;
+    }
     if (op.kind === "hold") {
       if (this.now >= this.deadline) return "DEADLINE_PASSED";
       if (this.seats.some((s) => s.holder === op.who)) return "ALREADY_HAS_SEAT";
@@ -51,12 +89,8 @@ class ReferenceModel {
       const s = this.seats[index];
       if (!s) throw new Error("bad index");
       if (s.status !== "FREE") return "SEAT_TAKEN";
-      Object.assign(s, {
-        status: "HELD",
-        holder: op.who,
-        until: Math.min(this.now + HOLD_MS, this.deadline),
-        lapsed: s.lapsed === op.who ? -1 : s.lapsed,
-      });
+      this.take(index, op.who);
+      this.queue = this.queue.filter((w) => w !== op.who);
       return index;
     }
     const s = this.seats[op.seat];
@@ -70,16 +104,21 @@ class ReferenceModel {
     }
     if (s.status === "BOOKED") return "SEAT_BOOKED";
     Object.assign(s, { status: "FREE", holder: -1, until: 0 });
+    this.offer(op.seat);
     return op.seat;
   }
 }
 
 const who = fc.integer({ min: 0, max: APPLICANTS - 1 });
 const seat = fc.integer({ min: 0, max: SEATS - 1 });
+// Weighted so that rounds fill up often enough for the waitlist and its offers to matter.
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant("hold" as const), who, seat: fc.option(seat, { nil: undefined }) }),
-  fc.record({ kind: fc.constant("confirm" as const), who, seat }),
-  fc.record({ kind: fc.constant("release" as const), who, seat }),
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("hold" as const), who }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("hold" as const), who, seat }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("confirm" as const), who, seat }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("release" as const), who, seat }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("waitlist-join" as const), who }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("waitlist-leave" as const), who }) },
 );
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -107,7 +146,7 @@ describe("reservation engine against a reference model", () => {
 
   it("never breaks the seat rules over random hold/confirm/release/expire/advance-time sequences", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 30 }), async (steps) => {
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
         const clock = createManualClock(T0);
         const failures: unknown[] = [];
         const engine: ReservationEngine = createReservationEngine({
@@ -115,6 +154,7 @@ describe("reservation engine against a reference model", () => {
           clock,
           events: {
             seatsChanged() {},
+            waitlistChanged() {},
             async roundChanged() {},
             error(err) {
               failures.push(err);
@@ -123,7 +163,7 @@ describe("reservation engine against a reference model", () => {
         });
         const round = await createOpenRound(db, T0, {
           rows: 2,
-          cols: 3,
+          cols: 2,
           holdSeconds: HOLD_MS / 1000,
           deadline: T0 + DEADLINE_AFTER,
         });
@@ -158,17 +198,32 @@ describe("reservation engine against a reference model", () => {
                   seatId: o.seat === undefined ? undefined : seatIds[o.seat],
                 });
               }
+              if (o.kind === "waitlist-join" || o.kind === "waitlist-leave") {
+                return engine.submit(round.id, { kind: o.kind, applicantId });
+              }
               return engine.submit(round.id, { kind: o.kind, applicantId, seatId: seatIds[o.seat] as string });
             }),
           );
           expect(failures).toEqual([]);
           const expected = s.ops.map((o) => model.apply(o));
-          expect(outcomes.map((o: SeatOutcome) => (o.ok ? seatIds.indexOf(o.seat.id) : o.code))).toEqual(expected);
+          const actual = outcomes.map((o: Outcome) => {
+            if (!o.ok) return o.code;
+            return "seat" in o ? seatIds.indexOf(o.seat.id) : o.position;
+          });
+          expect(actual).toEqual(expected);
+          const queue = await db.waitlistEntry.findMany({ where: { roundId: round.id }, orderBy: { ticket: "asc" } });
+          expect(queue.map((w) => applicantIds.indexOf(w.applicantId))).toEqual(model.queue);
 
           const rows = await db.seat.findMany({ where: { roundId: round.id } });
           const active = rows.filter((r) => r.status !== "FREE");
           expect(active.every((r) => r.holderId !== null)).toBe(true);
           expect(rows.filter((r) => r.status === "FREE").every((r) => r.holderId === null)).toBe(true);
+          // The waitlist's promise: no seat stays free while someone waits and claims are open.
+          if (queue.length > 0 && clock.now() < T0 + DEADLINE_AFTER) {
+            expect(
+              rows.filter((r) => r.status === "FREE" || (r.heldUntil && r.heldUntil.getTime() <= clock.now())),
+            ).toEqual([]);
+          }
           const holders = active.map((r) => r.holderId);
           expect(new Set(holders).size).toBe(holders.length);
           const booked = rows.filter((r) => r.status === "BOOKED");

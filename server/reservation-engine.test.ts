@@ -20,7 +20,7 @@ describe("reservation engine", () => {
     const engine = createReservationEngine({
       db,
       clock: createManualClock(T0),
-      events: { seatsChanged() {}, async roundChanged() {}, error: (err) => errors.push(err) },
+      events: { seatsChanged() {}, waitlistChanged() {}, async roundChanged() {}, error: (err) => errors.push(err) },
     });
     const round = await createOpenRound(db, T0);
     const [a, b, c] = await Promise.all(["A", "B", "C"].map((name) => db.applicant.create({ data: { name } })));

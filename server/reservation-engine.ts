@@ -3,11 +3,13 @@ import { closeRoundsPastDeadline } from "../lib/db/close-rounds-past-deadline.ts
 import type { Db } from "../lib/db/create-db.ts";
 import { findRoundsWithExpiredHolds } from "../lib/db/find-rounds-with-expired-holds.ts";
 import { type BatchCommand, runSeatBatch, type SeatUpdate, WriteConflict } from "../lib/db/run-seat-batch.ts";
-import type { SeatOutcome } from "../lib/domain/seat-rules.ts";
+import type { Outcome, OutcomeOf, Seat } from "../lib/domain/seat-rules.ts";
 
 export interface EngineEvents {
   /** Seat changes of one committed batch, in seq order. */
   seatsChanged(updates: SeatUpdate[]): void;
+  /** The round's waitlist changed (joins, leaves, offers); `offers` are seats just held for the first in line. */
+  waitlistChanged(roundId: string, waitlist: { queue: string[]; offers: Seat[] }): void;
   /** A round's state changed (e.g. closed at its deadline); awaited so broadcasts keep seq order. */
   roundChanged(roundId: string, seq: number): Promise<void>;
   /** An unexpected failure; the commands involved were answered INTERNAL. */
@@ -16,7 +18,7 @@ export interface EngineEvents {
 
 export interface ReservationEngine {
   /** Queues a seat command; resolves with its outcome once its batch has committed. */
-  submit(roundId: string, command: BatchCommand): Promise<SeatOutcome>;
+  submit<C extends BatchCommand>(roundId: string, command: C): Promise<OutcomeOf<C>>;
   /** Frees expired holds in every round and closes rounds past their deadline. */
   sweep(): Promise<void>;
   /** Resolves when everything queued so far has committed. */
@@ -28,12 +30,13 @@ export interface ReservationEngine {
 interface Pending {
   roundId: string;
   command: BatchCommand;
-  resolve(outcome: SeatOutcome): void;
+  resolve(outcome: Outcome): void;
 }
 
 const MAX_BATCH = 512;
 const MAX_ATTEMPTS = 3;
-const internal: SeatOutcome = { ok: false, code: "INTERNAL", message: "Something went wrong on our side." };
+const unavailable: Outcome = { ok: false, code: "UNAVAILABLE", message: "The server is shutting down; try again." };
+const internal: Outcome = { ok: false, code: "INTERNAL", message: "Something went wrong on our side." };
 
 /**
  * The single writer of seat state. Commands wait in one queue; each drain
@@ -79,7 +82,7 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
   }
 
   /** Never throws: whatever fails, every command gets an answer. */
-  async function runBatch(roundId: string, commands: BatchCommand[]): Promise<SeatOutcome[]> {
+  async function runBatch(roundId: string, commands: BatchCommand[]): Promise<Outcome[]> {
     for (let attempt = 1; ; attempt++) {
       let result: Awaited<ReturnType<typeof runSeatBatch>>;
       try {
@@ -91,19 +94,18 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
         if (commands.length > 1) return runOneByOne(roundId, commands);
         return [internal];
       }
-      if (result.updates.length > 0) {
-        try {
-          events.seatsChanged(result.updates);
-        } catch (err) {
-          report(err);
-        }
+      try {
+        if (result.updates.length > 0) events.seatsChanged(result.updates);
+        if (result.waitlist) events.waitlistChanged(roundId, result.waitlist);
+      } catch (err) {
+        report(err);
       }
       return result.outcomes;
     }
   }
 
-  async function runOneByOne(roundId: string, commands: BatchCommand[]): Promise<SeatOutcome[]> {
-    const outcomes: SeatOutcome[] = [];
+  async function runOneByOne(roundId: string, commands: BatchCommand[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
     for (const command of commands) outcomes.push(...(await runBatch(roundId, [command])));
     return outcomes;
   }
@@ -130,14 +132,13 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
     });
 
   return {
-    submit(roundId, command) {
-      if (closed) {
-        return Promise.resolve({ ok: false, code: "UNAVAILABLE", message: "The server is shutting down; try again." });
-      }
-      return new Promise<SeatOutcome>((resolve) => {
+    submit<C extends BatchCommand>(roundId: string, command: C): Promise<OutcomeOf<C>> {
+      if (closed) return Promise.resolve(unavailable as OutcomeOf<C>);
+      // The planner answers a waitlist command with a position and a seat command with a seat.
+      return new Promise<Outcome>((resolve) => {
         queue.push({ roundId, command, resolve });
         schedule();
-      });
+      }) as Promise<OutcomeOf<C>>;
     },
     sweep() {
       if (closed) return Promise.resolve();

@@ -29,7 +29,9 @@ const buttonBase =
 /** The live board of one round: header and countdown, the viewer's seat and actions, the seat grid. */
 export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: RoundBoardProps) {
   const socketState = useSocketState();
-  const { board, live, problem, commands } = useRoundBoard(initial);
+  const { board, live, problem, waitlist, commands } = useRoundBoard(initial, (offer) =>
+    say(`A seat came free for you: seat ${offer.label} is held for you. Confirm it before the hold runs out.`, false),
+  );
   const offset = useClockOffset(renderedAt);
   const clock = useMemo(() => ({ offset, renderedAt }), [offset, renderedAt]);
   const [viewer, setViewer] = useState(initialViewer);
@@ -169,6 +171,47 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
                 <p>
                   Seat <strong>{mySeat.label}</strong> is booked for you.
                 </p>
+              ) : open && waitlist?.position ? (
+                <div className="space-y-3" data-waitlist-position={waitlist.position}>
+                  <p>
+                    You are <strong>number {waitlist.position}</strong> in line
+                    {waitlist.length > 1 ? ` (${waitlist.length} waiting)` : ""}. When a seat comes free it is held for
+                    you at once.
+                  </p>
+                  <button
+                    type="button"
+                    disabled={!canAct}
+                    onClick={() =>
+                      run(
+                        () => commands.leaveWaitlist(),
+                        () => "You left the waitlist.",
+                      )
+                    }
+                    className={`${buttonBase} border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800`}
+                  >
+                    Leave the waitlist
+                  </button>
+                </div>
+              ) : open && counts.FREE === 0 ? (
+                <div className="space-y-3">
+                  <p className="text-sm">
+                    Every seat is taken{waitlist?.length ? ` and ${waitlist.length} waiting` : ""}. Join the waitlist
+                    and the next seat that comes free is held for you.
+                  </p>
+                  <button
+                    type="button"
+                    disabled={!canAct}
+                    onClick={() =>
+                      run(
+                        () => commands.joinWaitlist(),
+                        ({ position }) => `You are number ${position} on the waitlist.`,
+                      )
+                    }
+                    className={`${buttonBase} w-full bg-indigo-600 text-white hover:bg-indigo-700`}
+                  >
+                    Join the waitlist
+                  </button>
+                </div>
               ) : open ? (
                 <>
                   <button

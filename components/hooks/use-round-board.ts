@@ -3,7 +3,15 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ErrorBody } from "@/lib/errors";
 import { type Board, BoardSync, type ReceiveResult } from "@/lib/realtime/board-sync";
-import type { Ack, HoldInfo, RoundSnapshot, RoundUpdated, SeatUpdated } from "@/lib/realtime/events";
+import type {
+  Ack,
+  HoldInfo,
+  RoundSnapshot,
+  RoundUpdated,
+  SeatUpdated,
+  WaitlistOffer,
+  WaitlistStatus,
+} from "@/lib/realtime/events";
 import { getSocket } from "./use-socket";
 
 const ACK_TIMEOUT_MS = 8000;
@@ -18,6 +26,8 @@ export interface RoundCommands {
   hold(seatId?: string): Promise<Ack<{ hold: HoldInfo }>>;
   confirm(seatId: string): Promise<Ack<{ booking: { seatId: string; label: string } }>>;
   release(seatId: string): Promise<Ack>;
+  joinWaitlist(): Promise<Ack<{ position: number }>>;
+  leaveWaitlist(): Promise<Ack>;
 }
 
 export interface RoundBoardState {
@@ -26,6 +36,8 @@ export interface RoundBoardState {
   live: boolean;
   /** Why the board cannot follow the round, if it cannot. */
   problem: string | null;
+  /** The round's line and the viewer's place in it (null until the first join answers). */
+  waitlist: WaitlistStatus | null;
   commands: RoundCommands;
 }
 
@@ -37,11 +49,14 @@ const copyOf = (board: Board): Board => ({ ...board, seats: [...board.seats] });
  * apply broadcasts in seq order through BoardSync, and join again after a gap
  * or a reconnect. Until the first join answers, the server-rendered snapshot shows.
  */
-export function useRoundBoard(initial: RoundSnapshot): RoundBoardState {
+export function useRoundBoard(initial: RoundSnapshot, onOffer?: (offer: WaitlistOffer) => void): RoundBoardState {
   const roundId = initial.round.id;
   const [board, setBoard] = useState<Board>(() => copyOf(initial));
   const [live, setLive] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [waitlist, setWaitlist] = useState<WaitlistStatus | null>(null);
+  const onOfferRef = useRef(onOffer);
+  onOfferRef.current = onOffer;
   const markMineRef = useRef<(seatId: string) => void>(() => {});
 
   useEffect(() => {
@@ -103,6 +118,7 @@ export function useRoundBoard(initial: RoundSnapshot): RoundBoardState {
               resync();
               return;
             }
+            setWaitlist(ack.waitlist);
             for (const seatId of wonWhileSyncing) markMine(seatId);
             wonWhileSyncing.clear();
             setProblem(null);
@@ -125,6 +141,19 @@ export function useRoundBoard(initial: RoundSnapshot): RoundBoardState {
     const onRound = (event: RoundUpdated) => {
       if (event.roundId === roundId) apply(sync.receive({ kind: "round", event }));
     };
+    // The room hears the line's length; the viewer's own sockets also hear their place in it.
+    const onWaitlist = (event: WaitlistStatus) => {
+      if (event.roundId !== roundId) return;
+      setWaitlist((current) =>
+        event.position !== null ? event : { roundId, length: event.length, position: current?.position ?? null },
+      );
+    };
+    const onWaitlistOffer = (offer: WaitlistOffer) => {
+      if (offer.roundId !== roundId) return;
+      setWaitlist((current) => (current ? { ...current, position: null } : current));
+      markMine(offer.seatId);
+      onOfferRef.current?.(offer);
+    };
     const onDisconnect = () => {
       liveOnPublish = false;
       setLive(false);
@@ -132,6 +161,8 @@ export function useRoundBoard(initial: RoundSnapshot): RoundBoardState {
 
     socket.on("seat:updated", onSeat);
     socket.on("round:updated", onRound);
+    socket.on("waitlist:updated", onWaitlist);
+    socket.on("waitlist:offer", onWaitlistOffer);
     socket.on("connect", resync);
     socket.on("disconnect", onDisconnect);
     if (socket.connected) resync();
@@ -142,6 +173,8 @@ export function useRoundBoard(initial: RoundSnapshot): RoundBoardState {
       markMineRef.current = () => {};
       socket.off("seat:updated", onSeat);
       socket.off("round:updated", onRound);
+      socket.off("waitlist:updated", onWaitlist);
+      socket.off("waitlist:offer", onWaitlistOffer);
       socket.off("connect", resync);
       socket.off("disconnect", onDisconnect);
       if (socket.connected) socket.emit("round:leave", { roundId }, () => {});
@@ -165,8 +198,21 @@ export function useRoundBoard(initial: RoundSnapshot): RoundBoardState {
       },
       confirm: (seatId) => send(() => socket().emitWithAck("seat:confirm", { roundId, seatId })),
       release: (seatId) => send(() => socket().emitWithAck("seat:release", { roundId, seatId })),
+      async joinWaitlist() {
+        const ack = await send(() => socket().emitWithAck("waitlist:join", { roundId }));
+        if (ack.ok) {
+          const position = ack.position;
+          setWaitlist((current) => ({ roundId, length: Math.max(current?.length ?? 0, position), position }));
+        }
+        return ack;
+      },
+      async leaveWaitlist() {
+        const ack = await send(() => socket().emitWithAck("waitlist:leave", { roundId }));
+        if (ack.ok) setWaitlist((current) => (current ? { ...current, position: null } : current));
+        return ack;
+      },
     };
   }, [roundId]);
 
-  return { board, live, problem, commands };
+  return { board, live, problem, waitlist, commands };
 }

@@ -1,12 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { RoundStatus } from "../domain/round-clock.ts";
-import { planBatch, type Seat, type SeatChange, type SeatCommand, type SeatOutcome } from "../domain/seat-rules.ts";
+import {
+  type Outcome,
+  planBatch,
+  type RoundCommand,
+  type Seat,
+  type SeatChange,
+  type SeatOutcome,
+} from "../domain/seat-rules.ts";
 import type { Db } from "./create-db.ts";
 import { type DriverTx, driverTransaction } from "./driver-transaction.ts";
 import { Prisma } from "./generated/client.ts";
 
 /** A command as the engine queues it: the seat command plus an optional idempotency key. */
-export type BatchCommand = SeatCommand & { requestId?: string };
+export type BatchCommand = RoundCommand & { requestId?: string };
+
+const seatIdOf = (c: BatchCommand): string | undefined => ("seatId" in c ? c.seatId : undefined);
 
 export interface SeatUpdate {
   roundId: string;
@@ -17,7 +26,9 @@ export interface SeatUpdate {
 }
 
 export interface BatchResult {
-  outcomes: SeatOutcome[];
+  outcomes: Outcome[];
+  /** The waitlist after the batch and the seats offered from it, when the batch changed it. */
+  waitlist: { queue: string[]; offers: Seat[] } | null;
   /** One update per changed seat (its final state), with consecutive seq numbers. */
   updates: SeatUpdate[];
 }
@@ -66,12 +77,13 @@ export async function runSeatBatch(
     );
     if (!round) {
       const missing: SeatOutcome = { ok: false, code: "NOT_FOUND", message: "No such round." };
-      return { outcomes: commands.map(() => missing), updates: [] };
+      return { outcomes: commands.map(() => missing), updates: [], waitlist: null };
     }
 
-    const outcomes: (SeatOutcome | undefined)[] = new Array(commands.length);
+    const outcomes: (Outcome | undefined)[] = new Array(commands.length);
     const planned = await replayKnownRequests(tx, roundId, commands, outcomes);
-    const seats = await loadBatchView(tx, roundId, planned, now);
+    const waitlist = await loadWaitlist(tx, roundId);
+    const seats = await loadBatchView(tx, roundId, planned, waitlist.length, now);
     const plan = planBatch(
       {
         status: round.status,
@@ -83,16 +95,22 @@ export async function runSeatBatch(
       seats,
       planned.map((p) => p.command),
       now,
+      waitlist.map((w) => w.applicantId),
     );
     planned.forEach((p, i) => {
-      const outcome = plan.outcomes[i] as SeatOutcome;
+      const outcome = plan.outcomes[i] as Outcome;
       for (const index of p.indexes) outcomes[index] = outcome;
     });
 
     await writeChanges(tx, roundId, plan.changes, now);
     await rememberRequests(tx, roundId, planned, plan.outcomes, now);
     const updates = await bumpSeq(tx, roundId, plan.changes);
-    return { outcomes: outcomes as SeatOutcome[], updates };
+    const waitlistChanged = await writeWaitlist(tx, roundId, waitlist, plan.waitlist, now);
+    return {
+      outcomes: outcomes as Outcome[],
+      updates,
+      waitlist: waitlistChanged ? { queue: plan.waitlist, offers: plan.offers } : null,
+    };
   });
 }
 
@@ -104,7 +122,7 @@ interface PlannedCommand {
 
 /** What a requestId is bound to: the same key must mean the same command on the same round and seat. */
 function fingerprint(roundId: string, command: BatchCommand): string {
-  return `${command.kind} ${roundId} ${command.seatId ?? "best-available"}`;
+  return `${command.kind} ${roundId} ${seatIdOf(command) ?? "best-available"}`;
 }
 
 const reused: SeatOutcome = {
@@ -118,7 +136,7 @@ async function replayKnownRequests(
   tx: Tx,
   roundId: string,
   commands: readonly BatchCommand[],
-  outcomes: (SeatOutcome | undefined)[],
+  outcomes: (Outcome | undefined)[],
 ): Promise<PlannedCommand[]> {
   const requestIds = [...new Set(commands.flatMap((c) => (c.requestId ? [c.requestId] : [])))];
   const stored = new Map<string, { command: string; result: string }>();
@@ -162,16 +180,56 @@ async function replayKnownRequests(
   return planned;
 }
 
+interface WaitlistRow {
+  applicantId: string;
+  ticket: number;
+}
+
+async function loadWaitlist(tx: Tx, roundId: string): Promise<WaitlistRow[]> {
+  return tx.query<WaitlistRow>(Prisma.sql`
+    SELECT "applicantId", "ticket" FROM "WaitlistEntry" WHERE "roundId" = ${roundId} ORDER BY "ticket"`);
+}
+
+/** Deletes who left or got a seat, appends who joined (tickets after the last); true if anything changed. */
+async function writeWaitlist(
+  tx: Tx,
+  roundId: string,
+  before: readonly WaitlistRow[],
+  after: readonly string[],
+  now: number,
+): Promise<boolean> {
+  const staying = new Set(after);
+  const known = new Set(before.map((w) => w.applicantId));
+  const gone = before.filter((w) => !staying.has(w.applicantId)).map((w) => w.applicantId);
+  const joined = after.filter((id) => !known.has(id));
+  if (gone.length > 0) {
+    await tx.execute(Prisma.sql`
+      DELETE FROM "WaitlistEntry" WHERE "roundId" = ${roundId} AND "applicantId" IN (${Prisma.join(gone)})`);
+  }
+  if (joined.length > 0) {
+    const last = before.at(-1)?.ticket ?? 0;
+    const createdAt = new Date(now);
+    const rows = joined.map(
+      (applicantId, i) => Prisma.sql`(${randomUUID()}, ${roundId}, ${applicantId}, ${last + i + 1}, ${createdAt})`,
+    );
+    await tx.execute(Prisma.sql`
+      INSERT INTO "WaitlistEntry" ("id", "roundId", "applicantId", "ticket", "createdAt") VALUES ${Prisma.join(rows)}`);
+  }
+  return gone.length > 0 || joined.length > 0;
+}
+
 /** Every seat the planner may need: named seats, the applicants' seats, expired holds, and the lowest free seats. */
 async function loadBatchView(
   tx: Tx,
   roundId: string,
   planned: readonly PlannedCommand[],
+  waiting: number,
   now: number,
 ): Promise<Seat[]> {
-  const seatIds = [...new Set(planned.flatMap((p) => (p.command.seatId ? [p.command.seatId] : [])))];
+  const seatIds = [...new Set(planned.flatMap((p) => seatIdOf(p.command) ?? []))];
   const applicantIds = [...new Set(planned.map((p) => p.command.applicantId))];
-  const holds = planned.filter((p) => p.command.kind === "hold").length;
+  // Free seats the batch may hand out: to holds, to the waitlist, and one to show a join that seats are free.
+  const holds = planned.filter((p) => p.command.kind === "hold" || p.command.kind === "waitlist-join").length + waiting;
 
   const conditions = [Prisma.sql`("status" = 'HELD' AND "heldUntil" <= ${new Date(now)})`];
   if (seatIds.length > 0) conditions.push(Prisma.sql`"id" IN (${Prisma.join(seatIds)})`);
@@ -278,13 +336,13 @@ async function rememberRequests(
   tx: Tx,
   roundId: string,
   planned: readonly PlannedCommand[],
-  outcomes: readonly SeatOutcome[],
+  outcomes: readonly Outcome[],
   now: number,
 ): Promise<void> {
   const createdAt = new Date(now);
   const rows = planned.flatMap((p, i) => {
     const outcome = outcomes[i];
-    if (!p.command.requestId || !outcome?.ok) return [];
+    if (!p.command.requestId || !outcome?.ok || !("seat" in outcome)) return [];
     const { applicantId, requestId } = p.command;
     const command = fingerprint(roundId, p.command);
     return [Prisma.sql`(${applicantId}, ${requestId}, ${command}, ${JSON.stringify(outcome.seat)}, ${createdAt})`];

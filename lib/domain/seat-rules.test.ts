@@ -69,7 +69,7 @@ function codes(result: BatchPlan): ("ok" | ErrorCode)[] {
 
 function seatOf(result: BatchPlan, index: number): Seat {
   const outcome = result.outcomes[index];
-  if (!outcome?.ok) throw new Error(`outcome ${index} is not ok: ${JSON.stringify(outcome)}`);
+  if (!outcome?.ok || !("seat" in outcome)) throw new Error(`outcome ${index} is not ok: ${JSON.stringify(outcome)}`);
   return outcome.seat;
 }
 
@@ -146,7 +146,7 @@ describe("planBatch: hold", () => {
       bookedBy("X", { id: "a1", row: 0, col: 0 }),
     ];
     const result = plan(seats, [hold("A"), hold("B"), hold("C")]);
-    expect(result.outcomes.map((o) => (o.ok ? o.seat.id : o.code))).toEqual(["a2", "a3", "b1"]);
+    expect(result.outcomes.map((o) => (o.ok && "seat" in o ? o.seat.id : !o.ok && o.code))).toEqual(["a2", "a3", "b1"]);
   });
 
   it("gives best available a seat whose hold expires in this batch", () => {
@@ -448,5 +448,75 @@ describe("planBatch: changes", () => {
     const result = plan([s1], [hold("A", "s1"), confirm("A", "s1")]);
     expect(codes(result)).toEqual(["ok", "ok"]);
     expect(finalSeats(result)).toEqual([{ ...s1, status: "BOOKED", holderId: "A", heldUntil: null, version: 1 }]);
+  });
+});
+
+describe("planBatch: waitlist", () => {
+  const full = () => [heldBy("A", { id: "s1", row: 0, col: 0 }), bookedBy("B", { id: "s2", row: 0, col: 1 })];
+  const join = (applicantId: string) => ({ kind: "waitlist-join" as const, applicantId });
+  const leave = (applicantId: string) => ({ kind: "waitlist-leave" as const, applicantId });
+  const waitPlan = (seats: readonly Seat[], commands: Parameters<typeof planBatch>[2], waitlist: string[], now = T0) =>
+    planBatch(round(), seats, commands, now, waitlist);
+
+  it("lets applicants join a full round in order and answers their position", () => {
+    const result = waitPlan(full(), [join("C"), join("D")], []);
+    expect(result.outcomes).toEqual([
+      { ok: true, position: 1 },
+      { ok: true, position: 2 },
+    ]);
+    expect(result.waitlist).toEqual(["C", "D"]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it("refuses a join while a seat is free, twice, or with a seat", () => {
+    const result = waitPlan([...full(), seat({ id: "s3", row: 1, col: 0 })], [join("C")], []);
+    expect(codes(result)).toEqual(["SEATS_AVAILABLE"]);
+    expect(codes(waitPlan(full(), [join("C"), join("C"), join("A")], []))).toEqual([
+      "ok",
+      "ALREADY_WAITLISTED",
+      "ALREADY_HAS_SEAT",
+    ]);
+  });
+
+  it("hands a released seat to the first in line as a hold at once", () => {
+    const result = waitPlan(full(), [release("A", "s1"), hold("E", "s1")], ["C", "D"]);
+    expect(codes(result)).toEqual(["ok", "SEAT_TAKEN"]);
+    expect(result.offers).toEqual([
+      expect.objectContaining({ id: "s1", status: "HELD", holderId: "C", heldUntil: T0 + HOLD_SECONDS * 1000 }),
+    ]);
+    expect(result.waitlist).toEqual(["D"]);
+    expect(finalSeats(result).find((s) => s.id === "s1")).toMatchObject({ holderId: "C" });
+  });
+
+  it("hands a lapsed hold to the first in line, and keeps who lapsed for HOLD_EXPIRED", () => {
+    const result = waitPlan(full(), [confirm("A", "s1")], ["C"], T0 + 30_000);
+    expect(codes(result)).toEqual(["HOLD_EXPIRED"]);
+    expect(result.offers.map((s) => [s.id, s.holderId, s.expiredHolderId])).toEqual([["s1", "C", "A"]]);
+    expect(result.waitlist).toEqual([]);
+  });
+
+  it("offers nothing once the round stops taking claims", () => {
+    const closed = planBatch(round({ status: "PAUSED", pausedAt: T0 - 1 }), full(), [release("A", "s1")], T0, ["C"]);
+    expect(closed.offers).toEqual([]);
+    expect(closed.waitlist).toEqual(["C"]);
+  });
+
+  it("offers seats left free while the round could not, when it can again", () => {
+    const seats = [seat({ id: "s1", row: 0, col: 0 }), seat({ id: "s2", row: 0, col: 1 })];
+    const result = waitPlan(seats, [], ["C", "D", "E"]);
+    expect(result.offers.map((s) => [s.id, s.holderId])).toEqual([
+      ["s1", "C"],
+      ["s2", "D"],
+    ]);
+    expect(result.waitlist).toEqual(["E"]);
+  });
+
+  it("lets an applicant leave the line, and leaving twice is fine", () => {
+    const result = waitPlan(full(), [leave("C"), leave("C")], ["C", "D"]);
+    expect(result.outcomes).toEqual([
+      { ok: true, position: null },
+      { ok: true, position: null },
+    ]);
+    expect(result.waitlist).toEqual(["D"]);
   });
 });

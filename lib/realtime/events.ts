@@ -1,7 +1,16 @@
 import type { MilestoneInfo, RoundStatus } from "../domain/round-clock.ts";
 import type { SeatStatus } from "../domain/seat-rules.ts";
 import type { ErrorBody } from "../errors.ts";
-import type { TRoundJoin, TRoundLeave, TSeatConfirm, TSeatHold, TSeatRelease, TTimeSync } from "../schemas/socket.ts";
+import type {
+  TRoundJoin,
+  TRoundLeave,
+  TSeatConfirm,
+  TSeatHold,
+  TSeatRelease,
+  TTimeSync,
+  TWaitlistJoin,
+  TWaitlistLeave,
+} from "../schemas/socket.ts";
 
 /** All times on the wire are epoch milliseconds (UTC). */
 export interface RoundView {
@@ -60,18 +69,39 @@ export interface HoldInfo {
   expiresAt: number;
 }
 
+/** The viewer's place on a round's waitlist: position 1 is next; null when not waiting. */
+export interface WaitlistStatus {
+  roundId: string;
+  length: number;
+  position: number | null;
+}
+
+/** Sent to the first in line when a seat frees: it is already held for them until expiresAt. */
+export interface WaitlistOffer {
+  roundId: string;
+  seatId: string;
+  label: string;
+  expiresAt: number;
+}
+
 export interface ClientToServerEvents {
-  "round:join": (payload: TRoundJoin, ack: AckFn<{ snapshot: RoundSnapshot }>) => void;
+  "round:join": (payload: TRoundJoin, ack: AckFn<{ snapshot: RoundSnapshot; waitlist: WaitlistStatus }>) => void;
   "round:leave": (payload: TRoundLeave, ack: AckFn) => void;
   "seat:hold": (payload: TSeatHold, ack: AckFn<{ hold: HoldInfo }>) => void;
   "seat:confirm": (payload: TSeatConfirm, ack: AckFn<{ booking: { seatId: string; label: string } }>) => void;
   "seat:release": (payload: TSeatRelease, ack: AckFn) => void;
   "time:sync": (payload: TTimeSync, ack: AckFn<{ serverNow: number }>) => void;
+  "waitlist:join": (payload: TWaitlistJoin, ack: AckFn<{ position: number }>) => void;
+  "waitlist:leave": (payload: TWaitlistLeave, ack: AckFn) => void;
 }
 
 export interface ServerToClientEvents {
   "seat:updated": (event: SeatUpdated) => void;
   "round:updated": (event: RoundUpdated) => void;
+  /** To each waiting applicant when the line moves, and to the room (position null) with the new length. */
+  "waitlist:updated": (event: WaitlistStatus) => void;
+  /** To the applicant offered a seat from the waitlist. */
+  "waitlist:offer": (event: WaitlistOffer) => void;
 }
 
 // biome-ignore lint/suspicious/noEmptyInterface: Socket.IO's server-to-server map; one instance for now.
@@ -83,3 +113,5 @@ export interface SocketData {
 }
 
 export const roomOf = (roundId: string) => `round:${roundId}`;
+/** Every socket of one applicant, for private events (waitlist position and offers). */
+export const applicantRoomOf = (applicantId: string) => `applicant:${applicantId}`;

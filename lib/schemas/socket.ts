@@ -7,6 +7,8 @@ export const ZSeatHold = z.strictObject({ roundId: ZId, seatId: ZId.optional(), 
 export const ZSeatConfirm = z.strictObject({ roundId: ZId, seatId: ZId, requestId: ZRequestId.optional() });
 export const ZSeatRelease = z.strictObject({ roundId: ZId, seatId: ZId });
 export const ZTimeSync = z.strictObject({});
+export const ZWaitlistJoin = z.strictObject({ roundId: ZId });
+export const ZWaitlistLeave = ZWaitlistJoin;
 
 export type TRoundJoin = z.infer<typeof ZRoundJoin>;
 export type TRoundLeave = z.infer<typeof ZRoundLeave>;
@@ -14,3 +16,5 @@ export type TSeatHold = z.infer<typeof ZSeatHold>;
 export type TSeatConfirm = z.infer<typeof ZSeatConfirm>;
 export type TSeatRelease = z.infer<typeof ZSeatRelease>;
 export type TTimeSync = z.infer<typeof ZTimeSync>;
+export type TWaitlistJoin = z.infer<typeof ZWaitlistJoin>;
+export type TWaitlistLeave = z.infer<typeof ZWaitlistLeave>;

@@ -14,10 +14,19 @@ import {
 } from "../testing/test-app.ts";
 import { createOpenRound, dumpDatabase, freshDatabaseUrl } from "../testing/test-db.ts";
 
-const EVENTS = ["round:join", "round:leave", "seat:hold", "seat:confirm", "seat:release", "time:sync"] as const;
+const EVENTS = [
+  "round:join",
+  "round:leave",
+  "seat:hold",
+  "seat:confirm",
+  "seat:release",
+  "time:sync",
+  "waitlist:join",
+  "waitlist:leave",
+] as const;
 const ALLOWED = new Set(["INVALID_INPUT", "NOT_FOUND", "UNAUTHENTICATED"]);
 /** Commands whose well-formed payloads may succeed without writing anything. */
-const HARMLESS = new Set(["round:leave", "time:sync", "round:join"]);
+const HARMLESS = new Set(["round:leave", "time:sync", "round:join", "waitlist:leave"]);
 
 describe("malformed socket payloads", () => {
   let app: Awaited<ReturnType<typeof createApp>>;

@@ -2,11 +2,21 @@ import type { z } from "zod";
 import type { Clock } from "../../lib/clock.ts";
 import type { Db } from "../../lib/db/create-db.ts";
 import { getRoundSnapshot } from "../../lib/db/get-round-snapshot.ts";
+import { getWaitlistStatus } from "../../lib/db/get-waitlist-status.ts";
 import type { SeatOutcome } from "../../lib/domain/seat-rules.ts";
 import { type ErrorBody, errorBody, toAck } from "../../lib/errors.ts";
-import { roomOf } from "../../lib/realtime/events.ts";
+import { applicantRoomOf, roomOf } from "../../lib/realtime/events.ts";
 import { parseInput } from "../../lib/schemas/parse-input.ts";
-import { ZRoundJoin, ZRoundLeave, ZSeatConfirm, ZSeatHold, ZSeatRelease, ZTimeSync } from "../../lib/schemas/socket.ts";
+import {
+  ZRoundJoin,
+  ZRoundLeave,
+  ZSeatConfirm,
+  ZSeatHold,
+  ZSeatRelease,
+  ZTimeSync,
+  ZWaitlistJoin,
+  ZWaitlistLeave,
+} from "../../lib/schemas/socket.ts";
 import type { Logger } from "../log.ts";
 import type { ReservationEngine } from "../reservation-engine.ts";
 import type { IntakeServer, IntakeSocket } from "./types.ts";
@@ -28,6 +38,9 @@ export function registerSocketHandlers(io: IntakeServer, deps: Deps): void {
   const { db, engine, clock, log } = deps;
 
   io.on("connection", (socket) => {
+    // Private events (waitlist position, offers) reach every socket of the applicant.
+    if (socket.data.applicantId) void socket.join(applicantRoomOf(socket.data.applicantId));
+
     const on = <S extends z.ZodType>(
       event: string,
       schema: S,
@@ -54,7 +67,23 @@ export function registerSocketHandlers(io: IntakeServer, deps: Deps): void {
         await s.leave(roomOf(roundId));
         return errorBody("NOT_FOUND", "No such round.");
       }
-      return { ok: true, snapshot };
+      const waitlist = await getWaitlistStatus(db, roundId, s.data.applicantId);
+      return { ok: true, snapshot, waitlist };
+    });
+
+    on("waitlist:join", ZWaitlistJoin, async ({ roundId }, s) => {
+      const applicantId = s.data.applicantId;
+      if (!applicantId) return unauthenticated;
+      const outcome = await engine.submit(roundId, { kind: "waitlist-join", applicantId });
+      if (!outcome.ok) return errorBody(outcome.code, outcome.message);
+      return { ok: true, position: outcome.position ?? 0 };
+    });
+
+    on("waitlist:leave", ZWaitlistLeave, async ({ roundId }, s) => {
+      const applicantId = s.data.applicantId;
+      if (!applicantId) return unauthenticated;
+      const outcome = await engine.submit(roundId, { kind: "waitlist-leave", applicantId });
+      return outcome.ok ? { ok: true } : errorBody(outcome.code, outcome.message);
     });
 
     on("round:leave", ZRoundLeave, async ({ roundId }, s) => {

@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import type { Socket } from "socket.io-client";
+import type { RoundSnapshot } from "../lib/realtime/events";
+import { applicantSocket, demoRoundId, startServer, stopServer } from "./fixtures/own-server";
+import { seat, signIn } from "./fixtures/round-page";
+
+// A fresh database, so the demo round can be filled without disturbing the shared server's specs.
+const OWN_PORT = 3292;
+const LIVE = { timeout: 5_000 };
+
+test("a full round offers its waitlist; a released seat is held for the first in line, live", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-waitlist-"));
+  const server = await startServer(`file:${path.join(dir, "waitlist.db")}`, OWN_PORT);
+  const sockets: Socket[] = [];
+  try {
+    const id = await demoRoundId(server.base);
+    const snapshot = (await (await fetch(`${server.base}/api/rounds/${id}`)).json()) as RoundSnapshot;
+    // 48 other applicants take every seat.
+    const holders = await Promise.all(snapshot.seats.map((_, i) => applicantSocket(server.base, `Holder ${i + 1}`)));
+    sockets.push(...holders);
+    const holds = await Promise.all(
+      holders.map((s, i) =>
+        s.timeout(5_000).emitWithAck("seat:hold", { roundId: id, seatId: snapshot.seats[i]?.id as string }),
+      ),
+    );
+    expect(holds.every((h) => h.ok)).toBe(true);
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.base}/rounds/${id}`);
+    await signIn(page, "Waiting Wanda");
+    await page.getByRole("button", { name: "Join the waitlist" }).click();
+    await expect(page.locator("[data-waitlist-position]")).toHaveAttribute("data-waitlist-position", "1", LIVE);
+    await expect(page.locator("[data-announcer]")).toHaveText(/number 1 on the waitlist/);
+
+    const first = snapshot.seats[0];
+    if (!first) throw new Error("no seats");
+    const released = await holders[0]?.timeout(5_000).emitWithAck("seat:release", { roundId: id, seatId: first.id });
+    expect(released?.ok).toBe(true);
+
+    await expect(seat(page, first.label)).toHaveAttribute("data-mine", "true", LIVE);
+    await expect(page.locator("[data-announcer]")).toHaveText(new RegExp(`seat ${first.label} is held for you`));
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(seat(page, first.label)).toHaveAttribute("data-status", "BOOKED", LIVE);
+    await context.close();
+  } finally {
+    for (const s of sockets) s.disconnect();
+    await stopServer(server);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

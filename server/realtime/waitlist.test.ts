@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createManualClock, type ManualClock } from "../../lib/clock.ts";
+import type { WaitlistOffer, WaitlistStatus } from "../../lib/realtime/events.ts";
+import { createApp } from "../create-app.ts";
+import { createLogger } from "../log.ts";
+import {
+  command,
+  connectSocket,
+  errorCode,
+  signIn,
+  startTestApp,
+  TEST_SECRET,
+  type TestApp,
+  type TestSocket,
+} from "../testing/test-app.ts";
+import { createOpenRound } from "../testing/test-db.ts";
+
+const T0 = Date.UTC(2026, 10, 22, 11, 0, 0);
+
+function next<E extends "waitlist:offer" | "waitlist:updated">(
+  socket: TestSocket,
+  event: E,
+  match: (e: E extends "waitlist:offer" ? WaitlistOffer : WaitlistStatus) => boolean = () => true,
+): Promise<E extends "waitlist:offer" ? WaitlistOffer : WaitlistStatus> {
+  return new Promise((resolve) => {
+    const listener = (e: never) => {
+      if (!match(e)) return;
+      (socket.off as (e: string, l: unknown) => void)(event, listener);
+      resolve(e);
+    };
+    (socket.on as (e: string, l: unknown) => void)(event, listener);
+  });
+}
+
+describe("waitlist", () => {
+  let clock: ManualClock;
+  let app: TestApp;
+  const sockets: TestSocket[] = [];
+
+  beforeEach(async () => {
+    clock = createManualClock(T0);
+    app = await startTestApp({ clock });
+  });
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    await app.stop();
+  });
+
+  async function applicant(name: string) {
+    const { cookie, applicantId } = await signIn(app, name);
+    const socket = await connectSocket(app.url, cookie);
+    sockets.push(socket);
+    return { socket, applicantId, cookie };
+  }
+
+  it("offers a lapsed seat to the first in line live; they confirm and the second moves up", async () => {
+    const round = await createOpenRound(app.db, T0, { rows: 1, cols: 2, holdSeconds: 30 });
+    const [a, b, c, d] = await Promise.all(["A", "B", "C", "D"].map(applicant));
+    if (!a || !b || !c || !d) throw new Error("applicants");
+    const heldByA = await command(a.socket, "seat:hold", { roundId: round.id });
+    clock.advance(5_000);
+    expect((await command(b.socket, "seat:hold", { roundId: round.id })).ok).toBe(true);
+    if (!heldByA.ok) throw new Error(heldByA.error.message);
+
+    expect(await command(c.socket, "waitlist:join", { roundId: round.id })).toEqual({ ok: true, position: 1 });
+    const dMovesUp = next(d.socket, "waitlist:updated", (e) => e.position === 1);
+    expect(await command(d.socket, "waitlist:join", { roundId: round.id })).toEqual({ ok: true, position: 2 });
+
+    const offered = next(c.socket, "waitlist:offer");
+    clock.set(heldByA.hold.expiresAt);
+    await app.engine.sweep();
+    const offer = await offered;
+    expect(offer).toEqual({
+      roundId: round.id,
+      seatId: heldByA.hold.seatId,
+      label: heldByA.hold.label,
+      expiresAt: heldByA.hold.expiresAt + 30_000,
+    });
+    expect(await dMovesUp).toEqual({ roundId: round.id, length: 1, position: 1 });
+
+    expect(await command(c.socket, "seat:confirm", { roundId: round.id, seatId: offer.seatId })).toEqual({
+      ok: true,
+      booking: { seatId: offer.seatId, label: offer.label },
+    });
+    expect(errorCode(await command(a.socket, "seat:confirm", { roundId: round.id, seatId: offer.seatId }))).toBe(
+      "HOLD_EXPIRED",
+    );
+    const joined = await command(d.socket, "round:join", { roundId: round.id });
+    expect(joined.ok && joined.waitlist).toEqual({ roundId: round.id, length: 1, position: 1 });
+  });
+
+  it("passes an offer that lapses to the next in line, and a release goes to the line too", async () => {
+    const round = await createOpenRound(app.db, T0, { rows: 1, cols: 1, holdSeconds: 30 });
+    const [a, c, d] = await Promise.all(["A", "C", "D"].map(applicant));
+    if (!a || !c || !d) throw new Error("applicants");
+    const held = await command(a.socket, "seat:hold", { roundId: round.id });
+    if (!held.ok) throw new Error(held.error.message);
+    await command(c.socket, "waitlist:join", { roundId: round.id });
+    await command(d.socket, "waitlist:join", { roundId: round.id });
+
+    const toC = next(c.socket, "waitlist:offer");
+    expect(await command(a.socket, "seat:release", { roundId: round.id, seatId: held.hold.seatId })).toEqual({
+      ok: true,
+    });
+    expect((await toC).expiresAt).toBe(T0 + 30_000);
+
+    const toD = next(d.socket, "waitlist:offer");
+    clock.advance(30_000);
+    await app.engine.sweep();
+    expect((await toD).seatId).toBe(held.hold.seatId);
+    const seat = await app.db.seat.findUniqueOrThrow({ where: { id: held.hold.seatId } });
+    expect(seat).toMatchObject({ status: "HELD", holderId: d.applicantId });
+    expect(await app.db.waitlistEntry.count({ where: { roundId: round.id } })).toBe(0);
+  });
+
+  it("refuses joining twice, while a seat is free, with a seat, or without a session", async () => {
+    const round = await createOpenRound(app.db, T0, { rows: 1, cols: 1 });
+    const [a, c] = await Promise.all(["A", "C"].map(applicant));
+    if (!a || !c) throw new Error("applicants");
+    expect(errorCode(await command(c.socket, "waitlist:join", { roundId: round.id }))).toBe("SEATS_AVAILABLE");
+    expect((await command(a.socket, "seat:hold", { roundId: round.id })).ok).toBe(true);
+    expect(errorCode(await command(a.socket, "waitlist:join", { roundId: round.id }))).toBe("ALREADY_HAS_SEAT");
+    expect((await command(c.socket, "waitlist:join", { roundId: round.id })).ok).toBe(true);
+    expect(errorCode(await command(c.socket, "waitlist:join", { roundId: round.id }))).toBe("ALREADY_WAITLISTED");
+    const watcher = await connectSocket(app.url);
+    sockets.push(watcher);
+    expect(errorCode(await command(watcher, "waitlist:join", { roundId: round.id }))).toBe("UNAUTHENTICATED");
+    expect(errorCode(await command(c.socket, "waitlist:join", { roundId: "nosuchround" }))).toBe("NOT_FOUND");
+    const closed = await createOpenRound(app.db, T0, { status: "CLOSED" });
+    expect(errorCode(await command(c.socket, "waitlist:join", { roundId: closed.id }))).toBe("ROUND_NOT_OPEN");
+
+    expect(await command(c.socket, "waitlist:leave", { roundId: round.id })).toEqual({ ok: true });
+    expect(await app.db.waitlistEntry.count({ where: { roundId: round.id } })).toBe(0);
+  });
+
+  it("keeps the order in the database across a restart", async () => {
+    const round = await createOpenRound(app.db, T0, { rows: 1, cols: 1 });
+    const [a, c, d] = await Promise.all(["A", "C", "D"].map(applicant));
+    if (!a || !c || !d) throw new Error("applicants");
+    await command(a.socket, "seat:hold", { roundId: round.id });
+    await command(c.socket, "waitlist:join", { roundId: round.id });
+    await command(d.socket, "waitlist:join", { roundId: round.id });
+    const file = (await app.db.$queryRawUnsafe<{ file: string }[]>("PRAGMA database_list"))[0]?.file as string;
+    for (const s of sockets.splice(0)) s.disconnect();
+    await app.close();
+
+    const again = await createApp({
+      databaseUrl: `file:${file}`,
+      sessionSecret: TEST_SECRET,
+      clock,
+      next: false,
+      sweepIntervalMs: 0,
+      log: createLogger("silent"),
+    });
+    try {
+      const url = await again.listen(0, "127.0.0.1");
+      const socket = await connectSocket(url, d.cookie);
+      const joined = await command(socket, "round:join", { roundId: round.id });
+      socket.disconnect();
+      expect(joined.ok && joined.waitlist).toEqual({ roundId: round.id, length: 2, position: 2 });
+    } finally {
+      await again.close();
+    }
+  });
+});
