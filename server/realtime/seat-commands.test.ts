@@ -1,16 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createManualClock, type ManualClock } from "../../lib/clock.ts";
+import { describe, expect, it } from "vitest";
 import { BoardSync } from "../../lib/realtime/board-sync.ts";
 import type { SeatUpdated } from "../../lib/realtime/events.ts";
-import {
-  command,
-  connectSocket,
-  errorCode,
-  signIn,
-  startTestApp,
-  type TestApp,
-  type TestSocket,
-} from "../testing/test-app.ts";
+import { appPerTest, command, connectSocket, errorCode, type TestSocket } from "../testing/test-app.ts";
 import { createOpenRound, HOUR } from "../testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
@@ -27,35 +18,19 @@ function nextSeatUpdate(socket: TestSocket, match: (e: SeatUpdated) => boolean):
 }
 
 describe("seat commands", () => {
-  let clock: ManualClock;
-  let app: TestApp;
-  const sockets: TestSocket[] = [];
+  const t = appPerTest(T0);
+  const applicant = t.applicant;
 
-  beforeEach(async () => {
-    clock = createManualClock(T0);
-    app = await startTestApp({ clock });
-  });
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.disconnect();
-    await app.stop();
-  });
-
-  async function applicant(name: string) {
-    const { cookie, applicantId } = await signIn(app, name);
-    const socket = await connectSocket(app.url, cookie);
-    sockets.push(socket);
-    return { socket, applicantId };
-  }
   async function watcher(roundId: string) {
-    const socket = await connectSocket(app.url);
-    sockets.push(socket);
+    const socket = await connectSocket(t.app.url);
+    t.track(socket);
     const joined = await command(socket, "round:join", { roundId });
     expect(joined.ok).toBe(true);
     return socket;
   }
 
   it("returns an unconfirmed hold to FREE at heldUntil, tells watchers, and refuses the late confirm", async () => {
-    const round = await createOpenRound(app.db, T0, { holdSeconds: 30 });
+    const round = await createOpenRound(t.app.db, T0, { holdSeconds: 30 });
     const a = await applicant("A");
     const w = await watcher(round.id);
 
@@ -63,15 +38,15 @@ describe("seat commands", () => {
     if (!held.ok) throw new Error(held.error.message);
     expect(held.hold.expiresAt).toBe(T0 + 30_000);
 
-    clock.set(held.hold.expiresAt - 1);
-    await app.engine.sweep();
-    expect((await app.db.seat.findUniqueOrThrow({ where: { id: held.hold.seatId } })).status).toBe("HELD");
+    t.clock.set(held.hold.expiresAt - 1);
+    await t.app.engine.sweep();
+    expect((await t.app.db.seat.findUniqueOrThrow({ where: { id: held.hold.seatId } })).status).toBe("HELD");
 
-    clock.set(held.hold.expiresAt);
+    t.clock.set(held.hold.expiresAt);
     const freed = nextSeatUpdate(w, (e) => e.seatId === held.hold.seatId && e.status === "FREE");
-    await app.engine.sweep();
+    await t.app.engine.sweep();
     expect(await freed).toMatchObject({ roundId: round.id, status: "FREE" });
-    expect(await app.db.seat.findUniqueOrThrow({ where: { id: held.hold.seatId } })).toMatchObject({
+    expect(await t.app.db.seat.findUniqueOrThrow({ where: { id: held.hold.seatId } })).toMatchObject({
       status: "FREE",
       holderId: null,
     });
@@ -81,14 +56,14 @@ describe("seat commands", () => {
   });
 
   it("treats an expired hold as free on the next claim, before any sweep runs", async () => {
-    const round = await createOpenRound(app.db, T0, { holdSeconds: 30 });
+    const round = await createOpenRound(t.app.db, T0, { holdSeconds: 30 });
     const a = await applicant("A");
     const b = await applicant("B");
     const w = await watcher(round.id);
     const held = await command(a.socket, "seat:hold", { roundId: round.id });
     if (!held.ok) throw new Error(held.error.message);
 
-    clock.advance(30_000);
+    t.clock.advance(30_000);
     const lateConfirm = await command(a.socket, "seat:confirm", { roundId: round.id, seatId: held.hold.seatId });
     expect(errorCode(lateConfirm)).toBe("HOLD_EXPIRED");
 
@@ -100,16 +75,16 @@ describe("seat commands", () => {
 
   it("refuses a hold one millisecond after the deadline and takes one a millisecond before", async () => {
     const deadline = T0 + HOUR;
-    const round = await createOpenRound(app.db, T0, { deadline });
+    const round = await createOpenRound(t.app.db, T0, { deadline });
     const a = await applicant("A");
     const b = await applicant("B");
 
-    clock.set(deadline - 1);
+    t.clock.set(deadline - 1);
     const before = await command(a.socket, "seat:hold", { roundId: round.id });
     expect(before.ok).toBe(true);
     if (before.ok) expect(before.hold.expiresAt).toBe(deadline);
 
-    clock.set(deadline + 1);
+    t.clock.set(deadline + 1);
     const after = await command(b.socket, "seat:hold", { roundId: round.id });
     expect(errorCode(after)).toBe("DEADLINE_PASSED");
   });
@@ -117,15 +92,15 @@ describe("seat commands", () => {
   it("refuses holds in rounds that are not open", async () => {
     const a = await applicant("A");
     for (const status of ["DRAFT", "PAUSED", "CLOSED"] as const) {
-      const round = await createOpenRound(app.db, T0, { status });
+      const round = await createOpenRound(t.app.db, T0, { status });
       expect(errorCode(await command(a.socket, "seat:hold", { roundId: round.id }))).toBe("ROUND_NOT_OPEN");
     }
-    const notYet = await createOpenRound(app.db, T0, { opensAt: T0 + 1 });
+    const notYet = await createOpenRound(t.app.db, T0, { opensAt: T0 + 1 });
     expect(errorCode(await command(a.socket, "seat:hold", { roundId: notYet.id }))).toBe("ROUND_NOT_OPEN");
   });
 
   it("answers a repeated requestId with the first result instead of acting twice", async () => {
-    const round = await createOpenRound(app.db, T0);
+    const round = await createOpenRound(t.app.db, T0);
     const a = await applicant("A");
     const first = await command(a.socket, "seat:hold", { roundId: round.id, requestId: "req-1" });
     const again = await command(a.socket, "seat:hold", { roundId: round.id, requestId: "req-1" });
@@ -140,7 +115,7 @@ describe("seat commands", () => {
     ]);
     expect(x.ok).toBe(true);
     expect(y).toEqual(x);
-    expect(await app.db.seat.count({ where: { roundId: round.id, status: "HELD" } })).toBe(2);
+    expect(await t.app.db.seat.count({ where: { roundId: round.id, status: "HELD" } })).toBe(2);
 
     const reused = await command(a.socket, "seat:confirm", {
       roundId: round.id,
@@ -151,8 +126,8 @@ describe("seat commands", () => {
   });
 
   it("refuses a requestId reused for the same kind of command on another seat", async () => {
-    const round = await createOpenRound(app.db, T0);
-    const seats = await app.db.seat.findMany({
+    const round = await createOpenRound(t.app.db, T0);
+    const seats = await t.app.db.seat.findMany({
       where: { roundId: round.id },
       orderBy: [{ row: "asc" }, { col: "asc" }],
     });
@@ -162,11 +137,11 @@ describe("seat commands", () => {
     await command(a.socket, "seat:release", { roundId: round.id, seatId: seats[0]?.id as string });
     const other = await command(a.socket, "seat:hold", { roundId: round.id, seatId: seats[1]?.id, requestId: "r1" });
     expect(errorCode(other)).toBe("REQUEST_ID_REUSED");
-    expect(await app.db.seat.count({ where: { roundId: round.id, status: "HELD" } })).toBe(0);
+    expect(await t.app.db.seat.count({ where: { roundId: round.id, status: "HELD" } })).toBe(0);
   });
 
   it("announces a lapsed hold taken by someone else as FREE then HELD, so the first holder's mark goes", async () => {
-    const round = await createOpenRound(app.db, T0, { holdSeconds: 30 });
+    const round = await createOpenRound(t.app.db, T0, { holdSeconds: 30 });
     const a = await applicant("A");
     const b = await applicant("B");
     const sync = new BoardSync();
@@ -178,7 +153,7 @@ describe("seat commands", () => {
     sync.loadSnapshot(joined.snapshot);
     expect(sync.board?.seats.find((s) => s.id === held.hold.seatId)?.mine).toBe(true);
 
-    clock.advance(30_000);
+    t.clock.advance(30_000);
     const seen: SeatUpdated[] = [];
     const both = new Promise<void>((resolve) => {
       a.socket.on("seat:updated", (e) => {
@@ -199,25 +174,25 @@ describe("seat commands", () => {
   });
 
   it("refuses a second seat for one applicant", async () => {
-    const round = await createOpenRound(app.db, T0);
+    const round = await createOpenRound(t.app.db, T0);
     const a = await applicant("A");
     expect((await command(a.socket, "seat:hold", { roundId: round.id })).ok).toBe(true);
     expect(errorCode(await command(a.socket, "seat:hold", { roundId: round.id }))).toBe("ALREADY_HAS_SEAT");
   });
 
   it("refuses a second seat even when two holds of one applicant race in one batch", async () => {
-    const round = await createOpenRound(app.db, T0);
+    const round = await createOpenRound(t.app.db, T0);
     const a = await applicant("A");
     const acks = await Promise.all(
       Array.from({ length: 10 }, () => command(a.socket, "seat:hold", { roundId: round.id })),
     );
     expect(acks.filter((x) => x.ok)).toHaveLength(1);
     expect(acks.filter((x) => errorCode(x) === "ALREADY_HAS_SEAT")).toHaveLength(9);
-    expect(await app.db.seat.count({ where: { roundId: round.id, holderId: a.applicantId } })).toBe(1);
+    expect(await t.app.db.seat.count({ where: { roundId: round.id, holderId: a.applicantId } })).toBe(1);
   });
 
   it("lets only the holder confirm or release", async () => {
-    const round = await createOpenRound(app.db, T0);
+    const round = await createOpenRound(t.app.db, T0);
     const a = await applicant("A");
     const b = await applicant("B");
     const held = await command(a.socket, "seat:hold", { roundId: round.id });
@@ -226,19 +201,19 @@ describe("seat commands", () => {
 
     expect(errorCode(await command(b.socket, "seat:confirm", { roundId: round.id, seatId }))).toBe("NOT_HOLDER");
     expect(errorCode(await command(b.socket, "seat:release", { roundId: round.id, seatId }))).toBe("NOT_HOLDER");
-    expect(await app.db.seat.findUniqueOrThrow({ where: { id: seatId } })).toMatchObject({
+    expect(await t.app.db.seat.findUniqueOrThrow({ where: { id: seatId } })).toMatchObject({
       status: "HELD",
       holderId: a.applicantId,
     });
 
     const booked = await command(a.socket, "seat:confirm", { roundId: round.id, seatId });
     expect(booked).toEqual({ ok: true, booking: { seatId, label: held.hold.label } });
-    expect(await app.db.booking.count({ where: { seatId, applicantId: a.applicantId } })).toBe(1);
+    expect(await t.app.db.booking.count({ where: { seatId, applicantId: a.applicantId } })).toBe(1);
     expect(errorCode(await command(a.socket, "seat:release", { roundId: round.id, seatId }))).toBe("SEAT_BOOKED");
   });
 
   it("lets the holder release, and the seat is free for the next applicant", async () => {
-    const round = await createOpenRound(app.db, T0, { rows: 1, cols: 1 });
+    const round = await createOpenRound(t.app.db, T0, { rows: 1, cols: 1 });
     const a = await applicant("A");
     const b = await applicant("B");
     const held = await command(a.socket, "seat:hold", { roundId: round.id });
@@ -252,28 +227,28 @@ describe("seat commands", () => {
   });
 
   it("lets a watcher without a session watch but not claim", async () => {
-    const round = await createOpenRound(app.db, T0);
+    const round = await createOpenRound(t.app.db, T0);
     const w = await watcher(round.id);
     expect(errorCode(await command(w, "seat:hold", { roundId: round.id }))).toBe("UNAUTHENTICATED");
-    const seatId = (await app.db.seat.findFirstOrThrow({ where: { roundId: round.id } })).id;
+    const seatId = (await t.app.db.seat.findFirstOrThrow({ where: { roundId: round.id } })).id;
     expect(errorCode(await command(w, "seat:confirm", { roundId: round.id, seatId }))).toBe("UNAUTHENTICATED");
     expect(errorCode(await command(w, "seat:release", { roundId: round.id, seatId }))).toBe("UNAUTHENTICATED");
     expect(await command(w, "time:sync", {})).toEqual({ ok: true, serverNow: T0 });
   });
 
   it("ignores a forged session cookie", async () => {
-    const round = await createOpenRound(app.db, T0);
-    const forged = await connectSocket(app.url, "intake_session=Fe26.2*1*forged");
-    sockets.push(forged);
+    const round = await createOpenRound(t.app.db, T0);
+    const forged = await connectSocket(t.app.url, "intake_session=Fe26.2*1*forged");
+    t.track(forged);
     expect(errorCode(await command(forged, "seat:hold", { roundId: round.id }))).toBe("UNAUTHENTICATED");
   });
 
   it("closes a round at its deadline and tells its watchers", async () => {
-    const round = await createOpenRound(app.db, T0, { deadline: T0 + 1000 });
+    const round = await createOpenRound(t.app.db, T0, { deadline: T0 + 1000 });
     const w = await watcher(round.id);
     const closed = new Promise((resolve) => w.once("round:updated", resolve));
-    clock.set(T0 + 1000);
-    await app.engine.sweep();
+    t.clock.set(T0 + 1000);
+    await t.app.engine.sweep();
     expect(await closed).toMatchObject({ roundId: round.id, seq: 1, round: { status: "CLOSED" } });
   });
 });

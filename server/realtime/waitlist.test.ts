@@ -1,18 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createManualClock, type ManualClock } from "../../lib/clock.ts";
+import { describe, expect, it } from "vitest";
 import type { WaitlistOffer, WaitlistStatus } from "../../lib/realtime/events.ts";
 import { createApp } from "../create-app.ts";
 import { createLogger } from "../log.ts";
-import {
-  command,
-  connectSocket,
-  errorCode,
-  signIn,
-  startTestApp,
-  TEST_SECRET,
-  type TestApp,
-  type TestSocket,
-} from "../testing/test-app.ts";
+import { appPerTest, command, connectSocket, errorCode, TEST_SECRET, type TestSocket } from "../testing/test-app.ts";
 import { createOpenRound } from "../testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 11, 0, 0);
@@ -33,32 +23,15 @@ function next<E extends "waitlist:offer" | "waitlist:updated">(
 }
 
 describe("waitlist", () => {
-  let clock: ManualClock;
-  let app: TestApp;
-  const sockets: TestSocket[] = [];
-
-  beforeEach(async () => {
-    clock = createManualClock(T0);
-    app = await startTestApp({ clock });
-  });
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.disconnect();
-    await app.stop();
-  });
-
-  async function applicant(name: string) {
-    const { cookie, applicantId } = await signIn(app, name);
-    const socket = await connectSocket(app.url, cookie);
-    sockets.push(socket);
-    return { socket, applicantId, cookie };
-  }
+  const t = appPerTest(T0);
+  const applicant = t.applicant;
 
   it("offers a lapsed seat to the first in line live; they confirm and the second moves up", async () => {
-    const round = await createOpenRound(app.db, T0, { rows: 1, cols: 2, holdSeconds: 30 });
+    const round = await createOpenRound(t.app.db, T0, { rows: 1, cols: 2, holdSeconds: 30 });
     const [a, b, c, d] = await Promise.all(["A", "B", "C", "D"].map(applicant));
     if (!a || !b || !c || !d) throw new Error("applicants");
     const heldByA = await command(a.socket, "seat:hold", { roundId: round.id });
-    clock.advance(5_000);
+    t.clock.advance(5_000);
     expect((await command(b.socket, "seat:hold", { roundId: round.id })).ok).toBe(true);
     if (!heldByA.ok) throw new Error(heldByA.error.message);
 
@@ -67,8 +40,8 @@ describe("waitlist", () => {
     expect(await command(d.socket, "waitlist:join", { roundId: round.id })).toEqual({ ok: true, position: 2 });
 
     const offered = next(c.socket, "waitlist:offer");
-    clock.set(heldByA.hold.expiresAt);
-    await app.engine.sweep();
+    t.clock.set(heldByA.hold.expiresAt);
+    await t.app.engine.sweep();
     const offer = await offered;
     expect(offer).toEqual({
       roundId: round.id,
@@ -90,7 +63,7 @@ describe("waitlist", () => {
   });
 
   it("passes an offer that lapses to the next in line, and a release goes to the line too", async () => {
-    const round = await createOpenRound(app.db, T0, { rows: 1, cols: 1, holdSeconds: 30 });
+    const round = await createOpenRound(t.app.db, T0, { rows: 1, cols: 1, holdSeconds: 30 });
     const [a, c, d] = await Promise.all(["A", "C", "D"].map(applicant));
     if (!a || !c || !d) throw new Error("applicants");
     const held = await command(a.socket, "seat:hold", { roundId: round.id });
@@ -105,16 +78,16 @@ describe("waitlist", () => {
     expect((await toC).expiresAt).toBe(T0 + 30_000);
 
     const toD = next(d.socket, "waitlist:offer");
-    clock.advance(30_000);
-    await app.engine.sweep();
+    t.clock.advance(30_000);
+    await t.app.engine.sweep();
     expect((await toD).seatId).toBe(held.hold.seatId);
-    const seat = await app.db.seat.findUniqueOrThrow({ where: { id: held.hold.seatId } });
+    const seat = await t.app.db.seat.findUniqueOrThrow({ where: { id: held.hold.seatId } });
     expect(seat).toMatchObject({ status: "HELD", holderId: d.applicantId });
-    expect(await app.db.waitlistEntry.count({ where: { roundId: round.id } })).toBe(0);
+    expect(await t.app.db.waitlistEntry.count({ where: { roundId: round.id } })).toBe(0);
   });
 
   it("refuses joining twice, while a seat is free, with a seat, or without a session", async () => {
-    const round = await createOpenRound(app.db, T0, { rows: 1, cols: 1 });
+    const round = await createOpenRound(t.app.db, T0, { rows: 1, cols: 1 });
     const [a, c] = await Promise.all(["A", "C"].map(applicant));
     if (!a || !c) throw new Error("applicants");
     expect(errorCode(await command(c.socket, "waitlist:join", { roundId: round.id }))).toBe("SEATS_AVAILABLE");
@@ -122,32 +95,31 @@ describe("waitlist", () => {
     expect(errorCode(await command(a.socket, "waitlist:join", { roundId: round.id }))).toBe("ALREADY_HAS_SEAT");
     expect((await command(c.socket, "waitlist:join", { roundId: round.id })).ok).toBe(true);
     expect(errorCode(await command(c.socket, "waitlist:join", { roundId: round.id }))).toBe("ALREADY_WAITLISTED");
-    const watcher = await connectSocket(app.url);
-    sockets.push(watcher);
+    const watcher = await connectSocket(t.app.url);
+    t.track(watcher);
     expect(errorCode(await command(watcher, "waitlist:join", { roundId: round.id }))).toBe("UNAUTHENTICATED");
     expect(errorCode(await command(c.socket, "waitlist:join", { roundId: "nosuchround" }))).toBe("NOT_FOUND");
-    const closed = await createOpenRound(app.db, T0, { status: "CLOSED" });
+    const closed = await createOpenRound(t.app.db, T0, { status: "CLOSED" });
     expect(errorCode(await command(c.socket, "waitlist:join", { roundId: closed.id }))).toBe("ROUND_NOT_OPEN");
 
     expect(await command(c.socket, "waitlist:leave", { roundId: round.id })).toEqual({ ok: true });
-    expect(await app.db.waitlistEntry.count({ where: { roundId: round.id } })).toBe(0);
+    expect(await t.app.db.waitlistEntry.count({ where: { roundId: round.id } })).toBe(0);
   });
 
   it("keeps the order in the database across a restart", async () => {
-    const round = await createOpenRound(app.db, T0, { rows: 1, cols: 1 });
+    const round = await createOpenRound(t.app.db, T0, { rows: 1, cols: 1 });
     const [a, c, d] = await Promise.all(["A", "C", "D"].map(applicant));
     if (!a || !c || !d) throw new Error("applicants");
     await command(a.socket, "seat:hold", { roundId: round.id });
     await command(c.socket, "waitlist:join", { roundId: round.id });
     await command(d.socket, "waitlist:join", { roundId: round.id });
-    const file = (await app.db.$queryRawUnsafe<{ file: string }[]>("PRAGMA database_list"))[0]?.file as string;
-    for (const s of sockets.splice(0)) s.disconnect();
-    await app.close();
+    const file = (await t.app.db.$queryRawUnsafe<{ file: string }[]>("PRAGMA database_list"))[0]?.file as string;
+    await t.app.close();
 
     const again = await createApp({
       databaseUrl: `file:${file}`,
       sessionSecret: TEST_SECRET,
-      clock,
+      clock: t.clock,
       next: false,
       sweepIntervalMs: 0,
       log: createLogger("silent"),

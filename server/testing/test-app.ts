@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { sealData } from "iron-session";
 import { io as connect, type Socket } from "socket.io-client";
-import type { Clock } from "../../lib/clock.ts";
+import { afterEach, beforeEach } from "vitest";
+import { type Clock, createManualClock, type ManualClock } from "../../lib/clock.ts";
 import { createApplicant } from "../../lib/db/create-applicant.ts";
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events.ts";
 import { SESSION_COOKIE, type SessionData } from "../../lib/session.ts";
@@ -90,4 +91,40 @@ export function rawCommand(socket: TestSocket, event: string, ...args: unknown[]
 
 export function errorCode(ack: Ack): string | undefined {
   return ack.ok ? undefined : ack.error.code;
+}
+
+/**
+ * A fresh app with a manual clock for every test of a describe block, and
+ * helpers for signed-in applicants and watchers whose sockets close after it.
+ */
+export function appPerTest(start: number) {
+  const sockets: TestSocket[] = [];
+  const ctx = {} as { app: TestApp; clock: ManualClock };
+  beforeEach(async () => {
+    ctx.clock = createManualClock(start);
+    ctx.app = await startTestApp({ clock: ctx.clock });
+  });
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    await ctx.app.stop();
+  });
+  return {
+    get app() {
+      return ctx.app;
+    },
+    get clock() {
+      return ctx.clock;
+    },
+    /** Keeps a socket opened by the test itself, to close it after the test. */
+    track(socket: TestSocket) {
+      sockets.push(socket);
+      return socket;
+    },
+    async applicant(name: string) {
+      const { cookie, applicantId } = await signIn(ctx.app, name);
+      const socket = await connectSocket(ctx.app.url, cookie);
+      sockets.push(socket);
+      return { socket, applicantId, cookie };
+    },
+  };
 }
