@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { demoRoundId, startServer, stopServer } from "./fixtures/own-server";
+import { applicantOnRound, seat } from "./fixtures/round-page";
+
+// Its own server and database: the round's holds are shortened so one lapses while we watch.
+const OWN_PORT = 3293;
+const HOLD_SECONDS = 2;
+
+test("a hold that is not confirmed lapses, and the other applicant sees the seat free again", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-expiry-"));
+  const file = path.join(dir, "expiry.db");
+  const server = await startServer(`file:${file}`, OWN_PORT);
+  try {
+    const id = await demoRoundId(server.base);
+    const db = new Database(file);
+    db.prepare('UPDATE "Round" SET "holdSeconds" = ? WHERE "id" = ?').run(HOLD_SECONDS, id);
+    db.close();
+
+    const a = await applicantOnRound(browser, `${server.base}/rounds/${id}`, "Ada");
+    const b = await applicantOnRound(browser, `${server.base}/rounds/${id}`, "Grace");
+    const label = (await seat(a, "A1").getAttribute("data-status")) === "FREE" ? "A1" : "A2";
+    await seat(a, label).click();
+    await expect(seat(a, label)).toHaveAttribute("data-mine", "true");
+    await expect(seat(b, label)).toHaveAttribute("data-status", "HELD", { timeout: 2_000 });
+
+    // The hold runs 2 s; the sweeper frees it within a second after, and both boards follow.
+    await expect(seat(b, label)).toHaveAttribute("data-status", "FREE", { timeout: 8_000 });
+    await expect(seat(a, label)).toHaveAttribute("data-status", "FREE", { timeout: 2_000 });
+    await expect(seat(a, label)).toHaveAttribute("data-mine", "false");
+    await a.context().close();
+    await b.context().close();
+  } finally {
+    await stopServer(server);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
