@@ -29,11 +29,23 @@ test("two applicants see each other's hold, booking and release live", async ({ 
   if (!s1 || !s2 || !s3) throw new Error("the demo round needs three free seats");
   const bookedBefore = Number(await a.locator('[data-count="BOOKED"] .tabular-nums').textContent());
 
+  // B's page stamps the moment the seat turns HELD (same machine clock as the test), so the delay is measured, not polled.
+  await b.evaluate((label) => {
+    const w = window as unknown as { heldAt?: number };
+    new MutationObserver(() => {
+      const cell = document.querySelector(`[data-seat-label="${label}"]`);
+      if (w.heldAt === undefined && cell?.getAttribute("data-status") === "HELD") w.heldAt = Date.now();
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-status"] });
+  }, s1);
+
   // A holds the first free seat: theirs on A's page, HELD (not theirs) on B's.
+  const clickedAt = Date.now();
   await seat(a, s1).click();
   await expect(seat(a, s1)).toHaveAttribute("data-mine", "true");
   await expect(seat(a, s1)).toHaveAttribute("data-status", "HELD");
   await expect(seat(b, s1)).toHaveAttribute("data-status", "HELD", LIVE);
+  const heldAt = await b.evaluate(() => (window as unknown as { heldAt?: number }).heldAt);
+  expect((heldAt ?? Number.POSITIVE_INFINITY) - clickedAt).toBeLessThanOrEqual(500);
   await expect(seat(b, s1)).toHaveAttribute("data-mine", "false");
   await expect(a.locator("[data-hold-countdown]").getByRole("timer")).toBeVisible();
 
