@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useClockOffset } from "@/components/hooks/use-clock-offset";
 import { useRoundBoard } from "@/components/hooks/use-round-board";
 import { reconnectSocket, type SocketState, useSocketState } from "@/components/hooks/use-socket";
@@ -25,6 +25,32 @@ export interface RoundBoardProps {
 
 const buttonBase =
   "rounded-md px-4 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50";
+const buttonVariant = {
+  primary: "bg-indigo-600 text-white hover:bg-indigo-700",
+  secondary: "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
+};
+
+/** One of the panel's commands: a button that stays disabled while the board is not live. */
+function ActionButton(props: {
+  variant: keyof typeof buttonVariant;
+  wide?: boolean;
+  label?: string;
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      disabled={props.disabled}
+      aria-label={props.label}
+      onClick={props.onClick}
+      className={`${buttonBase} ${buttonVariant[props.variant]}${props.wide ? " w-full" : ""}`}
+    >
+      {props.children}
+    </button>
+  );
+}
 
 /** The live board of one round: header and countdown, the viewer's seat and actions, the seat grid. */
 export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: RoundBoardProps) {
@@ -137,34 +163,32 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
                     <HoldCountdown label={mySeat.label} until={mySeat.heldUntil} clock={clock} />
                   )}
                   <div className="flex flex-wrap gap-2">
-                    <button
-                      type="button"
+                    <ActionButton
+                      variant="primary"
+                      label={`Confirm seat ${mySeat.label}`}
                       disabled={!canAct}
-                      aria-label={`Confirm seat ${mySeat.label}`}
                       onClick={() =>
                         run(
                           () => commands.confirm(mySeat.id),
                           ({ booking }) => `Seat ${booking.label} is booked for you.`,
                         )
                       }
-                      className={`${buttonBase} bg-indigo-600 text-white hover:bg-indigo-700`}
                     >
                       Confirm
-                    </button>
-                    <button
-                      type="button"
+                    </ActionButton>
+                    <ActionButton
+                      variant="secondary"
+                      label={`Release seat ${mySeat.label}`}
                       disabled={!canAct}
-                      aria-label={`Release seat ${mySeat.label}`}
                       onClick={() =>
                         run(
                           () => commands.release(mySeat.id),
                           () => `Seat ${mySeat.label} is released; it is free again.`,
                         )
                       }
-                      className={`${buttonBase} border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800`}
                     >
                       Release
-                    </button>
+                    </ActionButton>
                   </div>
                 </>
               ) : mySeat?.status === "BOOKED" ? (
@@ -178,8 +202,8 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
                     {waitlist.length > 1 ? ` (${waitlist.length} waiting)` : ""}. When a seat comes free it is held for
                     you at once.
                   </p>
-                  <button
-                    type="button"
+                  <ActionButton
+                    variant="secondary"
                     disabled={!canAct}
                     onClick={() =>
                       run(
@@ -187,10 +211,9 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
                         () => "You left the waitlist.",
                       )
                     }
-                    className={`${buttonBase} border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800`}
                   >
                     Leave the waitlist
-                  </button>
+                  </ActionButton>
                 </div>
               ) : open && counts.FREE === 0 ? (
                 <div className="space-y-3">
@@ -198,8 +221,9 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
                     Every seat is taken{waitlist?.length ? ` and ${waitlist.length} waiting` : ""}. Join the waitlist
                     and the next seat that comes free is held for you.
                   </p>
-                  <button
-                    type="button"
+                  <ActionButton
+                    variant="primary"
+                    wide
                     disabled={!canAct}
                     onClick={() =>
                       run(
@@ -207,15 +231,15 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
                         ({ position }) => `You are number ${position} on the waitlist.`,
                       )
                     }
-                    className={`${buttonBase} w-full bg-indigo-600 text-white hover:bg-indigo-700`}
                   >
                     Join the waitlist
-                  </button>
+                  </ActionButton>
                 </div>
               ) : open ? (
                 <>
-                  <button
-                    type="button"
+                  <ActionButton
+                    variant="primary"
+                    wide
                     disabled={!canAct}
                     onClick={() =>
                       run(
@@ -223,10 +247,9 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
                         ({ hold }) => `Seat ${hold.label} is held for you.`,
                       )
                     }
-                    className={`${buttonBase} w-full bg-indigo-600 text-white hover:bg-indigo-700`}
                   >
                     Best available
-                  </button>
+                  </ActionButton>
                   <p className="text-sm text-slate-600 dark:text-slate-400">…or pick a free seat below.</p>
                 </>
               ) : (
