@@ -71,7 +71,7 @@ if (flags.help) {
   --rows R --cols C    seat grid of the round (default 20 x 25 = 500 seats)
   --best-share F       share of holds asking for best available, else a random seat (0..1, default 0.5)
   --hold-ms MS         how long a client keeps a seat before releasing it (default 0: release at once)
-  --join               clients also join the round and receive every seat:updated broadcast
+  --join               clients also join the round and receive every seats:updated broadcast
   --only product|baseline   run one side only (no ratio)
   --baseline updateMany|raw|both   which per-request baseline(s) to run (default both)
   --seed N             seed of the clients' seat choices (default 1)
@@ -297,8 +297,8 @@ async function openProduct(dir: string, track: (server: ServerChild) => void): P
           s.timeout(ACK_TIMEOUT_MS).emit("round:join", { roundId }, done),
         );
         if (!joined.ok) throw new Error(`round:join refused: ${joined.error.code}`);
-        s.on("seat:updated", () => {
-          broadcasts++;
+        s.on("seats:updated", (event) => {
+          broadcasts += event.seats.length;
         });
       }),
     );
@@ -354,7 +354,7 @@ async function openProduct(dir: string, track: (server: ServerChild) => void): P
         await server.stop();
         const notes: string[] = [];
         if (config.join)
-          notes.push(`seat:updated received by all clients: ${fixed(perSecond(broadcastsInWindows, windowsMs), 0)}/s`);
+          notes.push(`seat changes received by all clients (in seats:updated batches): ${fixed(perSecond(broadcastsInWindows, windowsMs), 0)}/s`);
         if (config.probe) notes.push(describeProbe(probeFile, commandsInWindows));
         return { atEnd: await checkSeats(reader, roundId), notes };
       } finally {

@@ -7,7 +7,7 @@ import { type Clock, systemClock } from "../lib/clock.ts";
 import { createDb, type Db } from "../lib/db/create-db.ts";
 import { getRoundView } from "../lib/db/get-round-view.ts";
 import { sqlitePathFromUrl } from "../lib/db/sqlite-path.ts";
-import { applicantRoomOf, roomOf } from "../lib/realtime/events.ts";
+import { applicantRoomOf, roomOf, type SeatsUpdated } from "../lib/realtime/events.ts";
 import { setServices } from "../lib/server-context.ts";
 import { sessionOptions } from "../lib/session.ts";
 import { createRoundEventStreams } from "./http/round-events.ts";
@@ -33,6 +33,8 @@ export interface AppOptions {
   log?: Logger;
   /** Server-Sent Events (`GET /api/rounds/:id/events`): heartbeat and retry hint, in ms. */
   eventStreams?: { heartbeatMs?: number; retryMs?: number };
+  /** Called right after a committed batch went out to Socket.IO and SSE watchers (benchmarks, metrics). */
+  observe?: { seatsBroadcast?(event: SeatsUpdated): void };
 }
 
 export interface App {
@@ -64,12 +66,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     events: {
       seatsChanged(updates) {
-        for (const u of updates) {
-          const base = { roundId: u.roundId, seq: u.seq, seatId: u.seatId, status: u.status };
-          const event = u.heldUntil === null ? base : { ...base, heldUntil: u.heldUntil };
-          io?.to(roomOf(u.roundId)).emit("seat:updated", event);
-          feed.publish({ kind: "seat", event });
-        }
+        const first = updates[0];
+        const last = updates.at(-1);
+        if (!first || !last) return;
+        // One event per committed batch: a watcher pays one frame per commit, not one per seat.
+        const seats = updates.map((u) =>
+          u.heldUntil === null
+            ? { seatId: u.seatId, status: u.status }
+            : { seatId: u.seatId, status: u.status, heldUntil: u.heldUntil },
+        );
+        const event = { roundId: first.roundId, seq: last.seq, seats };
+        io?.to(roomOf(event.roundId)).emit("seats:updated", event);
+        feed.publish({ kind: "seats", event });
+        options.observe?.seatsBroadcast?.(event);
       },
       waitlistChanged(roundId, { queue, offers }) {
         for (const seat of offers) {

@@ -8,7 +8,7 @@ import type {
   HoldInfo,
   RoundSnapshot,
   RoundUpdated,
-  SeatUpdated,
+  SeatsUpdated,
   WaitlistOffer,
   WaitlistStatus,
 } from "@/lib/realtime/events";
@@ -135,8 +135,8 @@ export function useRoundBoard(initial: RoundSnapshot, onOffer?: (offer: Waitlist
       if (result === "applied") publish();
       else if (result === "gap") resync();
     };
-    const onSeat = (event: SeatUpdated) => {
-      if (event.roundId === roundId) apply(sync.receive({ kind: "seat", event }));
+    const onSeats = (event: SeatsUpdated) => {
+      if (event.roundId === roundId) apply(sync.receive({ kind: "seats", event }));
     };
     const onRound = (event: RoundUpdated) => {
       if (event.roundId === roundId) apply(sync.receive({ kind: "round", event }));
@@ -159,7 +159,7 @@ export function useRoundBoard(initial: RoundSnapshot, onOffer?: (offer: Waitlist
       setLive(false);
     };
 
-    socket.on("seat:updated", onSeat);
+    socket.on("seats:updated", onSeats);
     socket.on("round:updated", onRound);
     socket.on("waitlist:updated", onWaitlist);
     socket.on("waitlist:offer", onWaitlistOffer);
@@ -171,7 +171,7 @@ export function useRoundBoard(initial: RoundSnapshot, onOffer?: (offer: Waitlist
       cancelled = true;
       if (frame !== undefined) cancelAnimationFrame(frame);
       markMineRef.current = () => {};
-      socket.off("seat:updated", onSeat);
+      socket.off("seats:updated", onSeats);
       socket.off("round:updated", onRound);
       socket.off("waitlist:updated", onWaitlist);
       socket.off("waitlist:offer", onWaitlistOffer);

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { type Board, BoardSync, type SeqEvent } from "@/lib/realtime/board-sync";
-import type { RoundSnapshot, RoundUpdated, SeatUpdated } from "@/lib/realtime/events";
+import type { RoundSnapshot, RoundUpdated, SeatsUpdated } from "@/lib/realtime/events";
 
 export type Connection = "live" | "reconnecting";
 
@@ -66,8 +66,8 @@ export function useRoundEvents(
         if (state.receive(e) === "gap") open();
         else show();
       };
-      es.addEventListener("seat", (e) => {
-        onDelta({ kind: "seat", event: JSON.parse((e as MessageEvent<string>).data) as SeatUpdated });
+      es.addEventListener("seats", (e) => {
+        onDelta({ kind: "seats", event: JSON.parse((e as MessageEvent<string>).data) as SeatsUpdated });
       });
       es.addEventListener("round", (e) => {
         onDelta({ kind: "round", event: JSON.parse((e as MessageEvent<string>).data) as RoundUpdated });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SeatStatus } from "../domain/seat-rules.ts";
 import { BoardSync, type SeqEvent } from "./board-sync.ts";
-import type { RoundSnapshot, RoundView, SeatView } from "./events.ts";
+import type { RoundSnapshot, RoundView, SeatChange, SeatView } from "./events.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
 const HOUR = 3_600_000;
@@ -37,13 +37,16 @@ function threeSeats(): SeatView[] {
 }
 
 function seatEvent(seq: number, seatId: string, status: SeatStatus, heldUntil?: number): SeqEvent {
-  return {
-    kind: "seat",
-    event:
-      heldUntil === undefined
-        ? { roundId: "r1", seq, seatId, status }
-        : { roundId: "r1", seq, seatId, status, heldUntil },
-  };
+  return { kind: "seats", event: { roundId: "r1", seq, seats: [change(seatId, status, heldUntil)] } };
+}
+
+function change(seatId: string, status: SeatStatus, heldUntil?: number): SeatChange {
+  return heldUntil === undefined ? { seatId, status } : { seatId, status, heldUntil };
+}
+
+/** One committed batch: `seq` is the seq of its last change. */
+function batchEvent(seq: number, seats: SeatChange[]): SeqEvent {
+  return { kind: "seats", event: { roundId: "r1", seq, seats } };
 }
 
 function roundEvent(seq: number, round: RoundView): SeqEvent {
@@ -173,6 +176,39 @@ describe("BoardSync after a snapshot", () => {
     sync.loadSnapshot(given);
     sync.receive(seatEvent(11, "a1", "BOOKED"));
     expect(given.seats.map((s) => s.status)).toEqual(["FREE", "FREE", "FREE"]);
+  });
+});
+
+describe("BoardSync with several changes in one event", () => {
+  it("applies every change of a batch in order and advances seq to the batch's last", () => {
+    const sync = loaded(10);
+    const batch = batchEvent(13, [change("a1", "HELD", T0), change("a2", "HELD", T0 + 1), change("a1", "BOOKED")]);
+    expect(sync.receive(batch)).toBe("applied");
+    expect(sync.board?.seq).toBe(13);
+    expect(sync.board?.seats.map((s) => s.status)).toEqual(["BOOKED", "HELD", "FREE"]);
+  });
+
+  it("applies a batch that overlaps the snapshot rather than ignoring it or calling it a gap", () => {
+    const sync = loaded(11, [seatView({ id: "a1", status: "HELD", heldUntil: T0 }), seatView({ id: "a2" })]);
+    // seqs 11, 12, 13: the snapshot at 11 already has the first change.
+    const batch = batchEvent(13, [change("a1", "HELD", T0), change("a2", "HELD", T0 + 1), change("a1", "FREE")]);
+    expect(sync.receive(batch)).toBe("applied");
+    expect(sync.board?.seq).toBe(13);
+    expect(sync.board?.seats.map((s) => s.status)).toEqual(["FREE", "HELD"]);
+  });
+
+  it("reports a gap when a batch starts past seq + 1", () => {
+    const sync = loaded(10);
+    expect(sync.receive(batchEvent(13, [change("a1", "HELD", T0), change("a2", "HELD", T0)]))).toBe("gap");
+    expect(sync.board?.seq).toBe(10);
+    expect(sync.board?.seats.map((s) => s.status)).toEqual(["FREE", "FREE", "FREE"]);
+  });
+
+  it("stops at an unknown seat, keeping seq at the last change it applied", () => {
+    const sync = loaded(10);
+    expect(sync.receive(batchEvent(12, [change("a1", "HELD", T0), change("zz", "HELD", T0)]))).toBe("gap");
+    expect(sync.board?.seq).toBe(11);
+    expect(seatIn(sync, "a1")?.status).toBe("HELD");
   });
 });
 

@@ -1,4 +1,4 @@
-import type { RoundSnapshot, RoundUpdated, RoundView, SeatUpdated, SeatView } from "./events.ts";
+import type { RoundSnapshot, RoundUpdated, RoundView, SeatsUpdated, SeatView } from "./events.ts";
 
 export interface Board {
   seq: number;
@@ -7,7 +7,12 @@ export interface Board {
   seats: SeatView[];
 }
 
-export type SeqEvent = { kind: "seat"; event: SeatUpdated } | { kind: "round"; event: RoundUpdated };
+export type SeqEvent = { kind: "seats"; event: SeatsUpdated } | { kind: "round"; event: RoundUpdated };
+
+/** The seq of an event's first step: a `seats` event spans one seq per change, a `round` event one. */
+export function firstSeqOf(e: SeqEvent): number {
+  return e.kind === "seats" ? e.event.seq - e.event.seats.length + 1 : e.event.seq;
+}
 
 export type ReceiveResult = "applied" | "buffered" | "ignored" | "gap";
 
@@ -46,21 +51,27 @@ export class BoardSync {
       return "buffered";
     }
     if (e.event.seq <= board.seq) return "ignored";
-    if (e.event.seq > board.seq + 1) return "gap";
+    const first = firstSeqOf(e);
+    if (first > board.seq + 1) return "gap";
     if (e.kind === "round") {
       board.seq = e.event.seq;
       board.round = e.event.round;
       return "applied";
     }
-    const at = this.index.get(e.event.seatId);
-    const seat = at === undefined ? undefined : board.seats[at];
-    if (at === undefined || !seat) return "gap";
-    board.seq = e.event.seq;
-    const next: SeatView = { id: seat.id, label: seat.label, row: seat.row, col: seat.col, status: e.event.status };
-    if (e.event.heldUntil !== undefined) next.heldUntil = e.event.heldUntil;
-    // "mine" is per viewer: keep it while the seat stays taken, drop it once free.
-    if (seat.mine && e.event.status !== "FREE") next.mine = true;
-    board.seats[at] = next;
+    // A snapshot taken mid-way through what this event covers already has its first changes.
+    const changes = e.event.seats;
+    for (let i = board.seq + 1 - first; i < changes.length; i++) {
+      const change = changes[i];
+      const at = change ? this.index.get(change.seatId) : undefined;
+      const seat = at === undefined ? undefined : board.seats[at];
+      if (!change || at === undefined || !seat) return "gap";
+      const next: SeatView = { id: seat.id, label: seat.label, row: seat.row, col: seat.col, status: change.status };
+      if (change.heldUntil !== undefined) next.heldUntil = change.heldUntil;
+      // "mine" is per viewer: keep it while the seat stays taken, drop it once free.
+      if (seat.mine && change.status !== "FREE") next.mine = true;
+      board.seats[at] = next;
+      board.seq = first + i;
+    }
     return "applied";
   }
 }

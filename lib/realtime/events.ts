@@ -46,12 +46,22 @@ export interface RoundSnapshot {
   seats: SeatView[];
 }
 
-export interface SeatUpdated {
-  roundId: string;
-  seq: number;
+/** One seat's new state within a `seats:updated` event. */
+export interface SeatChange {
   seatId: string;
   status: SeatStatus;
   heldUntil?: number;
+}
+
+/**
+ * The seat changes of one committed batch, in seq order: change i carries seq
+ * `seq - seats.length + 1 + i`, so `seq` is the round's seq after the last one.
+ * One event per commit (not per seat) is what keeps a watched board cheap.
+ */
+export interface SeatsUpdated {
+  roundId: string;
+  seq: number;
+  seats: SeatChange[];
 }
 
 export interface RoundUpdated {
@@ -96,7 +106,7 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  "seat:updated": (event: SeatUpdated) => void;
+  "seats:updated": (event: SeatsUpdated) => void;
   "round:updated": (event: RoundUpdated) => void;
   /** To each waiting applicant when the line moves, and to the room (position null) with the new length. */
   "waitlist:updated": (event: WaitlistStatus) => void;

@@ -35,7 +35,7 @@ const MAX_UNSENT_BYTES = 1024 * 1024;
 /**
  * Server-Sent Events for read-only boards, answered by the custom server
  * before Next: a `snapshot` (or a replay of what a reconnecting client
- * missed), then every `seat` and `round` change of the round, in seq order.
+ * missed), then every `seats` batch and `round` change of the round, in seq order.
  */
 export function createRoundEventStreams(options: RoundEventsOptions): RoundEventStreams {
   const { db, clock, feed, log } = options;
@@ -58,7 +58,7 @@ export function createRoundEventStreams(options: RoundEventsOptions): RoundEvent
     const send = (e: SeqEvent) => {
       if (e.event.seq <= sentSeq || !res.writable) return;
       sentSeq = e.event.seq;
-      res.write(frame(e.kind, e.event.seq, e.event));
+      res.write(frameOf(e));
       if (res.writableLength > MAX_UNSENT_BYTES) {
         stop();
         res.destroy();
@@ -128,6 +128,17 @@ export function createRoundEventStreams(options: RoundEventsOptions): RoundEvent
       for (const end of [...open]) end();
     },
   };
+}
+
+// Every subscriber of a round gets the same bytes: serialize each event once, not once per stream.
+const frames = new WeakMap<SeqEvent, string>();
+function frameOf(e: SeqEvent): string {
+  let text = frames.get(e);
+  if (text === undefined) {
+    text = frame(e.kind, e.event.seq, e.event);
+    frames.set(e, text);
+  }
+  return text;
 }
 
 function frame(event: string, id: number, data: unknown): string {

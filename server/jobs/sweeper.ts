@@ -1,7 +1,7 @@
 import type { ReservationEngine } from "../reservation-engine.ts";
 
 /**
- * Every interval: frees expired holds (broadcast as seat:updated) and closes
+ * Every interval: frees expired holds (broadcast as seats:updated) and closes
  * rounds past their deadline. Correctness does not hang on it: every read and
  * claim already treats an expired hold as free.
  */

@@ -12,8 +12,8 @@ const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
 async function watch(socket: TestSocket, roundId: string): Promise<BoardSync> {
   const sync = new BoardSync();
   let gaps = 0;
-  socket.on("seat:updated", (event) => {
-    if (sync.receive({ kind: "seat", event }) === "gap") gaps++;
+  socket.on("seats:updated", (event) => {
+    if (sync.receive({ kind: "seats", event }) === "gap") gaps++;
   });
   socket.on("round:updated", (event) => {
     if (sync.receive({ kind: "round", event }) === "gap") gaps++;

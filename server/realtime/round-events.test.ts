@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../../lib/clock.ts";
-import type { RoundSnapshot, SeatUpdated } from "../../lib/realtime/events.ts";
+import type { RoundSnapshot, SeatsUpdated } from "../../lib/realtime/events.ts";
 import { type App, createApp } from "../create-app.ts";
 import { createRoundEventStreams } from "../http/round-events.ts";
 import { createLogger } from "../log.ts";
@@ -81,15 +81,13 @@ describe("GET /api/rounds/:id/events (Server-Sent Events)", () => {
 
     const seatId = await hold(app, url, roundId);
     const delta = await nextEvent(stream);
-    expect(delta.event).toBe("seat");
+    expect(delta.event).toBe("seats");
     expect(delta.id).toBe("2");
     expect(JSON.parse(delta.data)).toEqual({
       roundId,
       seq: 2,
-      seatId,
-      status: "HELD",
-      heldUntil: T0 + 120_000,
-    } satisfies SeatUpdated);
+      seats: [{ seatId, status: "HELD", heldUntil: T0 + 120_000 }],
+    } satisfies SeatsUpdated);
   });
 
   it("replays exactly the missed events for a Last-Event-ID inside the buffer, with no snapshot", async () => {
@@ -100,18 +98,18 @@ describe("GET /api/rounds/:id/events (Server-Sent Events)", () => {
     const stream = await open(url, roundId, { "last-event-id": "1" });
     const replayed = [await nextEvent(stream), await nextEvent(stream), await nextEvent(stream)];
     expect(replayed.map((m) => [m.event, m.id])).toEqual([
-      ["seat", "2"],
-      ["seat", "3"],
-      ["seat", "4"],
+      ["seats", "2"],
+      ["seats", "3"],
+      ["seats", "4"],
     ]);
-    expect(replayed.map((m) => JSON.parse(m.data).seatId)).toEqual(held.slice(1));
+    expect(replayed.map((m) => JSON.parse(m.data).seats[0].seatId)).toEqual(held.slice(1));
 
     // Up to date: nothing is replayed, and the next change is the next event.
     const current = await open(url, roundId, { "last-event-id": "4" });
     const fifth = await hold(app, url, roundId);
     for (const s of [stream, current]) {
       const next = await nextEvent(s);
-      expect([next.event, next.id, JSON.parse(next.data).seatId]).toEqual(["seat", "5", fifth]);
+      expect([next.event, next.id, JSON.parse(next.data).seats[0].seatId]).toEqual(["seats", "5", fifth]);
     }
   });
 
@@ -145,7 +143,7 @@ describe("GET /api/rounds/:id/events (Server-Sent Events)", () => {
     const tooOld = await open(url, first.roundId, { "last-event-id": "1" });
     expect(await nextEvent(tooOld)).toMatchObject({ event: "snapshot", id: "3" });
     const inside = await open(url, first.roundId, { "last-event-id": "2" });
-    expect(await nextEvent(inside)).toMatchObject({ event: "seat", id: "3" });
+    expect(await nextEvent(inside)).toMatchObject({ event: "seats", id: "3" });
   });
 
   it("sends a heartbeat comment on an idle stream, and keeps a closed round's stream open", async () => {

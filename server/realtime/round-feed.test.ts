@@ -3,8 +3,17 @@ import type { SeqEvent } from "../../lib/realtime/board-sync.ts";
 import { createRoundFeed, FEED_BUFFER_SIZE } from "./round-feed.ts";
 
 const seat = (roundId: string, seq: number): SeqEvent => ({
-  kind: "seat",
-  event: { roundId, seq, seatId: `s${seq}`, status: "HELD", heldUntil: seq },
+  kind: "seats",
+  event: { roundId, seq, seats: [{ seatId: `s${seq}`, status: "HELD", heldUntil: seq }] },
+});
+/** One committed batch of `size` changes ending at `seq`. */
+const batch = (roundId: string, seq: number, size: number): SeqEvent => ({
+  kind: "seats",
+  event: {
+    roundId,
+    seq,
+    seats: Array.from({ length: size }, (_, i) => ({ seatId: `s${seq - size + 1 + i}`, status: "FREE" as const })),
+  },
 });
 const seqs = (events: SeqEvent[] | null) => events?.map((e) => e.event.seq) ?? null;
 
@@ -29,6 +38,20 @@ describe("round feed", () => {
     for (const seq of [1, 2, 3, 7, 8]) feed.publish(seat("r", seq));
     expect(feed.eventsAfter("r", 2)).toBeNull();
     expect(seqs(feed.eventsAfter("r", 6))).toEqual([7, 8]);
+  });
+
+  it("replays batches that span several seqs by where they end, and keeps them when seqs continue across them", () => {
+    const feed = createRoundFeed(8);
+    feed.publish(batch("r", 3, 3)); // seqs 1..3
+    feed.publish(seat("r", 4));
+    feed.publish(batch("r", 9, 5)); // seqs 5..9
+    expect(seqs(feed.eventsAfter("r", 0))).toEqual([3, 4, 9]);
+    expect(seqs(feed.eventsAfter("r", 3))).toEqual([4, 9]);
+    expect(seqs(feed.eventsAfter("r", 4))).toEqual([9]);
+    expect(feed.eventsAfter("r", 9)).toEqual([]);
+    feed.publish(batch("r", 12, 2)); // starts at 11: a jump, so nothing older is replayable
+    expect(feed.eventsAfter("r", 9)).toBeNull();
+    expect(seqs(feed.eventsAfter("r", 10))).toEqual([12]);
   });
 
   it("delivers each round's events to its own subscribers until they unsubscribe", () => {

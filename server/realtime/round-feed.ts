@@ -1,4 +1,4 @@
-import type { SeqEvent } from "../../lib/realtime/board-sync.ts";
+import { firstSeqOf, type SeqEvent } from "../../lib/realtime/board-sync.ts";
 
 /** Replays reach back at least this many events per round; older Last-Event-IDs get a fresh snapshot. */
 export const FEED_BUFFER_SIZE = 1024;
@@ -18,15 +18,17 @@ export interface RoundFeed {
   eventsAfter(roundId: string, seq: number): SeqEvent[] | null;
 }
 
-/** A ring of the last `capacity` events of one round; its seqs are consecutive. */
+/** A ring of the last `capacity` events of one round; each starts at the seq after the one before. */
 class Ring {
   private readonly slots: SeqEvent[] = [];
   private start = 0;
 
   constructor(private readonly capacity: number) {}
 
+  /** The seq of the oldest event's first step. */
   get first(): number | undefined {
-    return this.slots[this.start]?.event.seq;
+    const oldest = this.slots[this.start];
+    return oldest && firstSeqOf(oldest);
   }
 
   get last(): number | undefined {
@@ -36,7 +38,7 @@ class Ring {
   push(e: SeqEvent): void {
     const last = this.last;
     // A jump in seq means something was never published: never replay across it.
-    if (last !== undefined && e.event.seq !== last + 1) this.clear();
+    if (last !== undefined && firstSeqOf(e) !== last + 1) this.clear();
     if (this.slots.length < this.capacity) {
       this.slots.push(e);
       return;
@@ -49,10 +51,11 @@ class Ring {
     const first = this.first;
     const last = this.last;
     if (first === undefined || last === undefined || seq < first - 1 || seq > last) return null;
+    // Events span several seqs, so find the first one that ends past `seq` (the ring is short: a scan is fine).
     const out: SeqEvent[] = [];
-    for (let i = seq - first + 1; i < this.slots.length; i++) {
+    for (let i = 0; i < this.slots.length; i++) {
       const e = this.slots[(this.start + i) % this.slots.length];
-      if (e) out.push(e);
+      if (e && e.event.seq > seq) out.push(e);
     }
     return out;
   }

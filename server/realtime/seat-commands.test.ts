@@ -1,19 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { BoardSync } from "../../lib/realtime/board-sync.ts";
-import type { SeatUpdated } from "../../lib/realtime/events.ts";
+import type { SeatChange, SeatsUpdated } from "../../lib/realtime/events.ts";
 import { appPerTest, command, connectSocket, errorCode, type TestSocket } from "../testing/test-app.ts";
 import { createOpenRound, HOUR } from "../testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
 
-function nextSeatUpdate(socket: TestSocket, match: (e: SeatUpdated) => boolean): Promise<SeatUpdated> {
+/** The first seat change a watcher hears that matches, out of the batches it receives. */
+function nextSeatUpdate(socket: TestSocket, match: (c: SeatChange) => boolean): Promise<SeatChange> {
   return new Promise((resolve) => {
-    const listener = (e: SeatUpdated) => {
-      if (!match(e)) return;
-      socket.off("seat:updated", listener);
-      resolve(e);
+    const listener = (e: SeatsUpdated) => {
+      const found = e.seats.find(match);
+      if (!found) return;
+      socket.off("seats:updated", listener);
+      resolve(found);
     };
-    socket.on("seat:updated", listener);
+    socket.on("seats:updated", listener);
   });
 }
 
@@ -45,7 +47,7 @@ describe("seat commands", () => {
     t.clock.set(held.hold.expiresAt);
     const freed = nextSeatUpdate(w, (e) => e.seatId === held.hold.seatId && e.status === "FREE");
     await t.app.engine.sweep();
-    expect(await freed).toMatchObject({ roundId: round.id, status: "FREE" });
+    expect(await freed).toMatchObject({ seatId: held.hold.seatId, status: "FREE" });
     expect(await t.app.db.seat.findUniqueOrThrow({ where: { id: held.hold.seatId } })).toMatchObject({
       status: "FREE",
       holderId: null,
@@ -145,7 +147,7 @@ describe("seat commands", () => {
     const a = await applicant("A");
     const b = await applicant("B");
     const sync = new BoardSync();
-    a.socket.on("seat:updated", (event) => sync.receive({ kind: "seat", event }));
+    a.socket.on("seats:updated", (event) => sync.receive({ kind: "seats", event }));
     const held = await command(a.socket, "seat:hold", { roundId: round.id });
     if (!held.ok) throw new Error(held.error.message);
     const joined = await command(a.socket, "round:join", { roundId: round.id });
@@ -154,19 +156,15 @@ describe("seat commands", () => {
     expect(sync.board?.seats.find((s) => s.id === held.hold.seatId)?.mine).toBe(true);
 
     t.clock.advance(30_000);
-    const seen: SeatUpdated[] = [];
-    const both = new Promise<void>((resolve) => {
-      a.socket.on("seat:updated", (e) => {
-        seen.push(e);
-        if (seen.length === 2) resolve();
-      });
-    });
+    const handover = new Promise<SeatsUpdated>((resolve) => a.socket.once("seats:updated", resolve));
     const byB = await command(b.socket, "seat:hold", { roundId: round.id, seatId: held.hold.seatId });
     expect(byB.ok).toBe(true);
-    await both;
-    expect(seen.map((e) => [e.seq, e.status])).toEqual([
-      [2, "FREE"],
-      [3, "HELD"],
+    // One batch, one event: the lapse (seq 2) and the new hold (seq 3), in that order.
+    const event = await handover;
+    expect(event.seq).toBe(3);
+    expect(event.seats.map((c) => [c.seatId, c.status])).toEqual([
+      [held.hold.seatId, "FREE"],
+      [held.hold.seatId, "HELD"],
     ]);
     const seat = sync.board?.seats.find((s) => s.id === held.hold.seatId);
     expect(seat).toMatchObject({ status: "HELD" });
