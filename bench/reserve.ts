@@ -354,7 +354,9 @@ async function openProduct(dir: string, track: (server: ServerChild) => void): P
         await server.stop();
         const notes: string[] = [];
         if (config.join)
-          notes.push(`seat changes received by all clients (in seats:updated batches): ${fixed(perSecond(broadcastsInWindows, windowsMs), 0)}/s`);
+          notes.push(
+            `seat changes received by all clients (in seats:updated batches): ${fixed(perSecond(broadcastsInWindows, windowsMs), 0)}/s`,
+          );
         if (config.probe) notes.push(describeProbe(probeFile, commandsInWindows));
         return { atEnd: await checkSeats(reader, roundId), notes };
       } finally {
