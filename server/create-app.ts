@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import next from "next";
 import { Server } from "socket.io";
 import { type Clock, systemClock } from "../lib/clock.ts";
@@ -33,8 +34,11 @@ export interface AppOptions {
   log?: Logger;
   /** Server-Sent Events (`GET /api/rounds/:id/events`): heartbeat and retry hint, in ms. */
   eventStreams?: { heartbeatMs?: number; retryMs?: number };
-  /** Called right after a committed batch went out to Socket.IO and SSE watchers (benchmarks, metrics). */
-  observe?: { seatsBroadcast?(event: SeatsUpdated): void };
+  /**
+   * Called once a committed batch went out to Socket.IO and SSE watchers, with
+   * `performance.now()` at the commit and after the emit (benchmarks, metrics).
+   */
+  observe?: { seatsBroadcast?(event: SeatsUpdated, timing: { committedAt: number; emittedAt: number }): void };
 }
 
 export interface App {
@@ -66,6 +70,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     events: {
       seatsChanged(updates) {
+        const committedAt = performance.now();
         const first = updates[0];
         const last = updates.at(-1);
         if (!first || !last) return;
@@ -78,7 +83,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         const event = { roundId: first.roundId, seq: last.seq, seats };
         io?.to(roomOf(event.roundId)).emit("seats:updated", event);
         feed.publish({ kind: "seats", event });
-        options.observe?.seatsBroadcast?.(event);
+        options.observe?.seatsBroadcast?.(event, { committedAt, emittedAt: performance.now() });
       },
       waitlistChanged(roundId, { queue, offers }) {
         for (const seat of offers) {
