@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_ADMIN_PASSWORD } from "./e2e/fixtures/admin";
 
 // A fixed, unusual port so a developer's own server on 3000 is never reused by mistake.
 const PORT = 3217;
@@ -38,6 +39,7 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    env: { HOST: "127.0.0.1", PORT: String(PORT), LOG_LEVEL: "warn" },
+    // A known admin password, so specs can sign in (and the server prints no generated one).
+    env: { HOST: "127.0.0.1", PORT: String(PORT), LOG_LEVEL: "warn", ADMIN_PASSWORD: E2E_ADMIN_PASSWORD },
   },
 });

@@ -5,10 +5,14 @@
 export const errorCodes = {
   /** A payload, query or body failed its zod schema; nothing was written. */
   INVALID_INPUT: 400,
-  /** The command needs an applicant session and the caller has none. */
+  /** The command needs an applicant session, or the page or API an admin session, and the caller has none. */
   UNAUTHENTICATED: 401,
-  /** The caller is signed in but may not do this. */
+  /** The caller is signed in but may not do this (e.g. an applicant on an admin API). */
   FORBIDDEN: 403,
+  /** Admin sign-in with a wrong password. */
+  INVALID_CREDENTIALS: 401,
+  /** The admin session ran past ADMIN_SESSION_TTL, or the admin password changed since sign-in. */
+  ADMIN_SESSION_EXPIRED: 401,
   /** The round or seat does not exist (or the seat is not in that round). */
   NOT_FOUND: 404,
   /** The round is a draft, paused, closed, or not yet at its opensAt. */

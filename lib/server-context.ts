@@ -12,9 +12,21 @@ import type { RoundSnapshot } from "./realtime/events.ts";
  */
 export interface IntakeServices {
   clock: Clock;
-  /** The process's one logger (pino), for failures inside route handlers. */
-  log: { error(details: object, message: string): void };
+  /** The process's one logger (pino), for failures and security events inside route handlers. */
+  log: {
+    error(details: object, message: string): void;
+    warn(details: object, message: string): void;
+    info(details: object, message: string): void;
+  };
   session: SessionOptions;
+  admin: {
+    /** ADMIN_SESSION_TTL in ms: how long an admin sign-in lasts. */
+    sessionTtlMs: number;
+    /** Checks a password against the stored admin credential (scrypt; slow on purpose). */
+    verifyPassword(password: string): Promise<{ ok: true; passwordSetAt: number } | { ok: false }>;
+    /** When the current admin password was set, or null if none is; admin sessions must match it. */
+    passwordSetAt(): Promise<number | null>;
+  };
   listRounds(): Promise<RoundSummary[]>;
   getRoundSnapshot(roundId: string, viewerId?: string): Promise<RoundSnapshot | null>;
   getRoundTimer(roundId: string): Promise<RoundTimer | null>;

@@ -1,8 +1,21 @@
 import { type SessionOptions, unsealData } from "iron-session";
 
+/**
+ * One cookie carries two independent identities: an applicant (a display name
+ * for holding seats) and, after the admin password, an admin part. Signing in
+ * or out as one leaves the other as it was.
+ */
 export interface SessionData {
   applicantId?: string;
   name?: string;
+  admin?: AdminSessionPart;
+}
+
+export interface AdminSessionPart {
+  /** Server clock (ms) at admin sign-in; the session ends ADMIN_SESSION_TTL later. */
+  since: number;
+  /** The admin credential's updatedAt (ms) at sign-in: a changed password ends every admin session. */
+  passwordSetAt: number;
 }
 
 export const SESSION_COOKIE = "intake_session";

@@ -4,8 +4,10 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import next from "next";
 import { Server } from "socket.io";
+import { DEFAULT_ADMIN_SESSION_TTL_MS } from "../lib/admin-session.ts";
 import { type Clock, systemClock } from "../lib/clock.ts";
 import { createDb, type Db } from "../lib/db/create-db.ts";
+import { ensureAdminCredential } from "../lib/db/ensure-admin-credential.ts";
 import { getRoundView } from "../lib/db/get-round-view.ts";
 import { sqlitePathFromUrl } from "../lib/db/sqlite-path.ts";
 import { applicantRoomOf, roomOf, type SeatsUpdated } from "../lib/realtime/events.ts";
@@ -39,6 +41,13 @@ export interface AppOptions {
    * `performance.now()` at the commit and after the emit (benchmarks, metrics).
    */
   observe?: { seatsBroadcast?(event: SeatsUpdated, timing: { committedAt: number; emittedAt: number }): void };
+  /**
+   * Stores (or rotates to) this admin password before serving; for tests.
+   * server/index.ts calls ensureAdminCredential itself, because it also prints a generated one.
+   */
+  adminPassword?: string;
+  /** How long an admin sign-in lasts (ADMIN_SESSION_TTL); 8 hours by default. */
+  adminSessionTtlMs?: number;
 }
 
 export interface App {
@@ -61,6 +70,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const dataDir = path.dirname(sqlitePathFromUrl(options.databaseUrl));
   const session = sessionOptions(resolveSessionSecret(options.sessionSecret, dataDir), options.secureCookies ?? false);
   const db = await createDb({ url: options.databaseUrl });
+  if (options.adminPassword !== undefined) await ensureAdminCredential(db, { password: options.adminPassword });
 
   let io: IntakeServer | undefined;
   // The SSE feed is fed next to the Socket.IO emits, from the same hooks, in the same seq order.
@@ -109,7 +119,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     },
   });
-  setServices(createServices({ db, clock, session, log }));
+  const adminSessionTtlMs = options.adminSessionTtlMs ?? DEFAULT_ADMIN_SESSION_TTL_MS;
+  setServices(createServices({ db, clock, session, log, adminSessionTtlMs }));
 
   let nextApp: ReturnType<typeof next> | undefined;
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;

@@ -1,4 +1,5 @@
 import { createDb } from "../lib/db/create-db.ts";
+import { ensureAdminCredential } from "../lib/db/ensure-admin-credential.ts";
 import { seedDemoData } from "../lib/db/seed-demo-data.ts";
 import { readEnv } from "../lib/env.ts";
 import { createApp } from "./create-app.ts";
@@ -13,13 +14,18 @@ const log = createLogger(env.LOG_LEVEL);
 await migrateDatabase(env.DATABASE_URL);
 const seedDb = await createDb({ url: env.DATABASE_URL });
 const { seeded } = await seedDemoData(seedDb, Date.now());
+const admin = await ensureAdminCredential(seedDb, { password: env.ADMIN_PASSWORD });
 await seedDb.$disconnect();
 if (seeded) log.info("seeded demo data");
+if (admin.outcome === "stored") log.info("admin password set from ADMIN_PASSWORD");
+// To stderr, never through the logger: log lines are shipped and kept; this is for the operator's eyes, once.
+if (admin.outcome === "generated") process.stderr.write(adminPasswordBanner(admin.password));
 
 const app = await createApp({
   databaseUrl: env.DATABASE_URL,
   sessionSecret: env.SESSION_SECRET,
   secureCookies: env.COOKIE_SECURE,
+  adminSessionTtlMs: env.ADMIN_SESSION_TTL,
   next: { dev },
   log,
 });
@@ -40,4 +46,21 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
       },
     );
   });
+}
+
+function adminPasswordBanner(password: string): string {
+  const rule = "=".repeat(72);
+  return [
+    "",
+    rule,
+    "  Intake generated an admin password (ADMIN_PASSWORD is not set):",
+    "",
+    `      ${password}`,
+    "",
+    "  Sign in at /admin/login. It is shown this once; only its hash is kept.",
+    "  To choose your own, set ADMIN_PASSWORD and restart.",
+    rule,
+    "",
+    "",
+  ].join("\n");
 }

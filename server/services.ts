@@ -3,20 +3,33 @@ import type { Clock } from "../lib/clock.ts";
 import { createApplicant } from "../lib/db/create-applicant.ts";
 import type { Db } from "../lib/db/create-db.ts";
 import { findApplicant } from "../lib/db/find-applicant.ts";
+import { getAdminPasswordSetAt } from "../lib/db/get-admin-password-set-at.ts";
 import { getRoundSnapshot } from "../lib/db/get-round-snapshot.ts";
 import { getRoundTimer } from "../lib/db/get-round-timer.ts";
 import { listRounds } from "../lib/db/list-rounds.ts";
 import { pingDatabase } from "../lib/db/ping-database.ts";
+import { verifyAdminPassword } from "../lib/db/verify-admin-password.ts";
 import type { IntakeServices } from "../lib/server-context.ts";
 import type { Logger } from "./log.ts";
 
 /** Binds the lib/db queries to this process's database and clock for the Next.js side. */
-export function createServices(deps: { db: Db; clock: Clock; session: SessionOptions; log: Logger }): IntakeServices {
+export function createServices(deps: {
+  db: Db;
+  clock: Clock;
+  session: SessionOptions;
+  log: Logger;
+  adminSessionTtlMs: number;
+}): IntakeServices {
   const { db, clock, session, log } = deps;
   return {
     clock,
     log,
     session,
+    admin: {
+      sessionTtlMs: deps.adminSessionTtlMs,
+      verifyPassword: (password) => verifyAdminPassword(db, password),
+      passwordSetAt: () => getAdminPasswordSetAt(db),
+    },
     listRounds: () => listRounds(db, { now: clock.now() }),
     getRoundSnapshot: (roundId, viewerId) => getRoundSnapshot(db, { roundId, now: clock.now(), viewerId }),
     getRoundTimer: (roundId) => getRoundTimer(db, { roundId, now: clock.now() }),

@@ -4,15 +4,18 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, beforeEach } from "vitest";
 import { type Clock, createManualClock, type ManualClock } from "../../lib/clock.ts";
 import { createApplicant } from "../../lib/db/create-applicant.ts";
+import { ensureAdminCredential } from "../../lib/db/ensure-admin-credential.ts";
+import { getAdminPasswordSetAt } from "../../lib/db/get-admin-password-set-at.ts";
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events.ts";
 import { SESSION_COOKIE, type SessionData } from "../../lib/session.ts";
 import { type App, createApp } from "../create-app.ts";
-import { createLogger } from "../log.ts";
+import { createLogger, type Logger } from "../log.ts";
 import { freshDatabaseUrl } from "./test-db.ts";
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export const TEST_SECRET = "test-secret-test-secret-test-secret-0123456789";
+export const TEST_ADMIN_PASSWORD = "test-admin-password-0123456789";
 
 export interface TestApp extends App {
   url: string;
@@ -22,16 +25,26 @@ export interface TestApp extends App {
 
 /** The real server (Socket.IO, engine, SQLite file; Next only if asked) on 127.0.0.1, port 0. */
 export async function startTestApp(
-  options: { clock?: Clock; next?: boolean; sweepIntervalMs?: number } = {},
+  options: {
+    clock?: Clock;
+    next?: boolean;
+    sweepIntervalMs?: number;
+    /** Stored as the admin password (hashed) before the app serves. */
+    adminPassword?: string;
+    adminSessionTtlMs?: number;
+    log?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const { url: databaseUrl, dir } = freshDatabaseUrl();
   const app = await createApp({
     databaseUrl,
     sessionSecret: TEST_SECRET,
     clock: options.clock,
+    adminPassword: options.adminPassword,
+    adminSessionTtlMs: options.adminSessionTtlMs,
     next: options.next ? { dev: false } : false,
     sweepIntervalMs: options.sweepIntervalMs ?? 0,
-    log: createLogger("silent"),
+    log: options.log ?? createLogger("silent"),
   });
   const url = await app.listen(0, "127.0.0.1");
   return {
@@ -44,11 +57,31 @@ export async function startTestApp(
   };
 }
 
+/** The Cookie header a browser would send for this session. */
+export async function sessionCookie(data: SessionData): Promise<string> {
+  const sealed = await sealData(data, { password: TEST_SECRET });
+  return `${SESSION_COOKIE}=${encodeURIComponent(sealed)}`;
+}
+
 /** A real applicant row and the sealed session cookie the browser would carry. */
 export async function signIn(app: App, name = "Applicant"): Promise<{ applicantId: string; cookie: string }> {
   const applicant = await createApplicant(app.db, { name, now: app.clock.now() });
-  const sealed = await sealData({ applicantId: applicant.id, name } satisfies SessionData, { password: TEST_SECRET });
-  return { applicantId: applicant.id, cookie: `${SESSION_COOKIE}=${encodeURIComponent(sealed)}` };
+  return { applicantId: applicant.id, cookie: await sessionCookie({ applicantId: applicant.id, name }) };
+}
+
+/**
+ * An admin session cookie as POST /api/admin/session would set it, signed in
+ * at the app's clock now; `also` adds an applicant identity to the same cookie.
+ * Stores TEST_ADMIN_PASSWORD first if the app has no admin password.
+ */
+export async function signInAdmin(app: App, also: Omit<SessionData, "admin"> = {}): Promise<{ cookie: string }> {
+  let passwordSetAt = await getAdminPasswordSetAt(app.db);
+  if (passwordSetAt === null) {
+    await ensureAdminCredential(app.db, { password: TEST_ADMIN_PASSWORD });
+    passwordSetAt = await getAdminPasswordSetAt(app.db);
+  }
+  if (passwordSetAt === null) throw new Error("the admin credential was not stored");
+  return { cookie: await sessionCookie({ ...also, admin: { since: app.clock.now(), passwordSetAt } }) };
 }
 
 /** A connected socket.io-client; with a cookie it is an applicant, without one a watcher. */

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { readEnv } from "../env.ts";
+
+describe("admin settings in the environment", () => {
+  it("defaults to an 8-hour admin session and no ADMIN_PASSWORD", () => {
+    const env = readEnv({});
+    expect(env.ADMIN_SESSION_TTL).toBe(8 * 3_600_000);
+    expect(env.ADMIN_PASSWORD).toBeUndefined();
+  });
+
+  it.each([
+    ["900", 900_000],
+    ["900s", 900_000],
+    ["30m", 1_800_000],
+    ["12H", 43_200_000],
+    ["1d", 86_400_000],
+  ])("reads ADMIN_SESSION_TTL=%s as %i ms", (text, ms) => {
+    expect(readEnv({ ADMIN_SESSION_TTL: text }).ADMIN_SESSION_TTL).toBe(ms);
+  });
+
+  it.each([
+    ["8 hours", /ADMIN_SESSION_TTL: must be a duration/],
+    ["-5m", /ADMIN_SESSION_TTL: must be a duration/],
+    ["30s", /ADMIN_SESSION_TTL: must be at least 1 minute/],
+    ["31d", /ADMIN_SESSION_TTL: must be at most 30 days/],
+  ])("refuses ADMIN_SESSION_TTL=%s and names it", (text, message) => {
+    expect(() => readEnv({ ADMIN_SESSION_TTL: text })).toThrow(message);
+  });
+
+  it("refuses a short ADMIN_PASSWORD without echoing it", () => {
+    expect(() => readEnv({ ADMIN_PASSWORD: "tiny-pw" })).toThrow(/ADMIN_PASSWORD: must be at least 12 characters/);
+    try {
+      readEnv({ ADMIN_PASSWORD: "tiny-pw" });
+    } catch (err) {
+      expect(String(err)).not.toContain("tiny-pw");
+    }
+  });
+});
