@@ -41,4 +41,36 @@ describe("reservation engine", () => {
     await engine.close();
     await engine.sweep();
   });
+
+  it("records a confirmed booking as an ADMITTED application of the live channel, with both rollups, in the batch", async () => {
+    const engine = createReservationEngine({
+      db,
+      clock: createManualClock(T0),
+      events: { seatsChanged() {}, waitlistChanged() {}, async roundChanged() {}, error() {} },
+    });
+    const round = await createOpenRound(db, T0);
+    const { programId } = await db.round.findUniqueOrThrow({ where: { id: round.id } });
+    const ada = await db.applicant.create({ data: { name: "Ada" } });
+    const held = await engine.submit(round.id, { kind: "hold", applicantId: ada.id });
+    if (!held.ok) throw new Error(held.message);
+    expect(await db.application.count({ where: { roundId: round.id } })).toBe(0);
+
+    const confirmed = await engine.submit(round.id, { kind: "confirm", applicantId: ada.id, seatId: held.seat.id });
+    expect(confirmed.ok).toBe(true);
+    const applications = await db.application.findMany({ where: { roundId: round.id } });
+    expect(applications).toMatchObject([
+      {
+        programId,
+        applicantId: ada.id,
+        channel: "live",
+        outcome: "ADMITTED",
+        submittedAt: new Date(T0),
+        decidedAt: new Date(T0),
+      },
+    ]);
+    const hourly = await db.applicationHourly.findMany({ where: { programId, channel: "live" } });
+    const daily = await db.applicationDaily.findMany({ where: { programId, channel: "live" } });
+    for (const rollup of [hourly, daily]) expect(rollup).toMatchObject([{ applications: 1, admitted: 1, rejected: 0 }]);
+    await engine.close();
+  });
 });

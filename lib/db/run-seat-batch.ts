@@ -11,6 +11,7 @@ import {
 import type { Db } from "./create-db.ts";
 import { type DriverTx, driverTransaction } from "./driver-transaction.ts";
 import { Prisma } from "./generated/client.ts";
+import { writeApplication } from "./write-application.ts";
 
 /** A command as the engine queues it: the seat command plus an optional idempotency key. */
 export type BatchCommand = RoundCommand & { requestId?: string };
@@ -37,6 +38,9 @@ export interface BatchResult {
 export class WriteConflict extends Error {}
 
 type Tx = DriverTx;
+
+/** The channel label of admissions that came from a live round's bookings. */
+export const LIVE_CHANNEL = "live";
 
 const seatColumns = Prisma.sql`"id", "label", "row", "col", "status", "holderId", "heldUntil", "expiredHolderId", "version"`;
 
@@ -275,6 +279,22 @@ async function writeChanges(tx: Tx, roundId: string, changes: readonly SeatChang
     );
     await tx.execute(Prisma.sql`
       INSERT INTO "Booking" ("id", "roundId", "seatId", "applicantId", "createdAt") VALUES ${Prisma.join(values)}`);
+    // A booking is an admission: it joins the history the analytics read, with its rollups, in this transaction.
+    const [program] = await tx.query<{ programId: string; timeZone: string }>(Prisma.sql`
+      SELECT r."programId", p."timeZone" FROM "Round" r JOIN "Program" p ON p."id" = r."programId" WHERE r."id" = ${roundId}`);
+    if (!program) throw new Error(`round ${roundId} has no program`);
+    for (const c of booked) {
+      await writeApplication(tx, {
+        programId: program.programId,
+        timeZone: program.timeZone,
+        channel: LIVE_CHANNEL,
+        roundId,
+        applicantId: c.after.holderId,
+        submittedAt: now,
+        decidedAt: now,
+        outcome: "ADMITTED",
+      });
+    }
   }
 }
 
