@@ -1,8 +1,13 @@
 import type { SessionOptions } from "iron-session";
 import type { Clock } from "./clock.ts";
+import type { HeatmapResult } from "./db/get-heatmap.ts";
 import type { RoundTimer } from "./db/get-round-timer.ts";
+import type { AnalyticsCatalog } from "./db/list-analytics-programs.ts";
 import type { RoundSummary } from "./db/list-rounds.ts";
+import type { Comparison } from "./domain/compare-groups.ts";
+import type { Result } from "./errors.ts";
 import type { RoundSnapshot } from "./realtime/events.ts";
+import type { TCompareQuery, THeatmapQuery } from "./schemas/analytics.ts";
 
 /**
  * What the Next.js side (pages and route handlers) may call. The custom server
@@ -19,6 +24,12 @@ export interface IntakeServices {
     info(details: object, message: string): void;
   };
   session: SessionOptions;
+  /** Admin analytics (callers check requireAdmin first). */
+  analytics: {
+    catalog(): Promise<AnalyticsCatalog>;
+    heatmap(query: THeatmapQuery): Promise<Result<HeatmapResult>>;
+    compare(query: TCompareQuery): Promise<Result<Comparison>>;
+  };
   admin: {
     /** ADMIN_SESSION_TTL in ms: how long an admin sign-in lasts. */
     sessionTtlMs: number;

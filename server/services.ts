@@ -1,11 +1,14 @@
 import type { SessionOptions } from "iron-session";
 import type { Clock } from "../lib/clock.ts";
+import { compareApplicationGroups } from "../lib/db/compare-application-groups.ts";
 import { createApplicant } from "../lib/db/create-applicant.ts";
 import type { Db } from "../lib/db/create-db.ts";
 import { findApplicant } from "../lib/db/find-applicant.ts";
 import { getAdminPasswordSetAt } from "../lib/db/get-admin-password-set-at.ts";
+import { getHeatmap } from "../lib/db/get-heatmap.ts";
 import { getRoundSnapshot } from "../lib/db/get-round-snapshot.ts";
 import { getRoundTimer } from "../lib/db/get-round-timer.ts";
+import { listAnalyticsPrograms } from "../lib/db/list-analytics-programs.ts";
 import { listRounds } from "../lib/db/list-rounds.ts";
 import { pingDatabase } from "../lib/db/ping-database.ts";
 import { verifyAdminPassword } from "../lib/db/verify-admin-password.ts";
@@ -25,6 +28,11 @@ export function createServices(deps: {
     clock,
     log,
     session,
+    analytics: {
+      catalog: () => listAnalyticsPrograms(db),
+      heatmap: (query) => getHeatmap(db, query, clock.now()),
+      compare: (query) => compareApplicationGroups(db, query),
+    },
     admin: {
       sessionTtlMs: deps.adminSessionTtlMs,
       verifyPassword: (password) => verifyAdminPassword(db, password),
