@@ -40,6 +40,12 @@ export default defineConfig({
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     // A known admin password, so specs can sign in (and the server prints no generated one).
-    env: { HOST: "127.0.0.1", PORT: String(PORT), LOG_LEVEL: "warn", ADMIN_PASSWORD: E2E_ADMIN_PASSWORD },
+    env: {
+      HOST: "127.0.0.1",
+      PORT: String(PORT),
+      LOG_LEVEL: "warn",
+      ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      SEED_HISTORY_SIZE: "60000",
+    },
   },
 });

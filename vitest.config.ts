@@ -7,6 +7,6 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    env: { LOG_LEVEL: "silent" },
+    env: { LOG_LEVEL: "silent", SEED_HISTORY_SIZE: "2000" },
   },
 });

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { createDb } from "../lib/db/create-db.ts";
 
 /** `npm start` as a user runs it: server/index.ts on an empty database folder. */
 function start(databaseUrl: string, extraEnv: Record<string, string> = {}) {
@@ -30,6 +31,15 @@ function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
 
+async function countApplications(databaseUrl: string): Promise<number> {
+  const db = await createDb({ url: databaseUrl });
+  try {
+    return await db.application.count();
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 describe("npm start (server/index.ts)", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-start-"));
   const databaseUrl = `file:${path.join(dir, "nested", "intake.db")}`;
@@ -54,6 +64,8 @@ describe("npm start (server/index.ts)", () => {
     server.child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(server.output()).not.toContain(secret);
+    // The analytics have history from the first start: SEED_HISTORY_SIZE (2,000 in tests) applications.
+    expect(await countApplications(databaseUrl)).toBe(2000);
   });
 
   it("does not seed twice on a restart", async () => {
@@ -64,6 +76,7 @@ describe("npm start (server/index.ts)", () => {
     const exited = exitOf(server.child);
     server.child.kill("SIGINT");
     expect(await exited).toBe(0);
+    expect(await countApplications(databaseUrl)).toBe(2000);
   });
 
   it("refuses to start with a bad setting and says which", async () => {

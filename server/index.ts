@@ -1,6 +1,7 @@
 import { createDb } from "../lib/db/create-db.ts";
 import { ensureAdminCredential } from "../lib/db/ensure-admin-credential.ts";
 import { seedDemoData } from "../lib/db/seed-demo-data.ts";
+import { seedHistory } from "../lib/db/seed-history.ts";
 import { readEnv } from "../lib/env.ts";
 import { createApp } from "./create-app.ts";
 import { createLogger } from "./log.ts";
@@ -14,9 +15,13 @@ const log = createLogger(env.LOG_LEVEL);
 await migrateDatabase(env.DATABASE_URL);
 const seedDb = await createDb({ url: env.DATABASE_URL });
 const { seeded } = await seedDemoData(seedDb, Date.now());
+// Generated history for the analytics, once: a later start finds it and returns at once.
+const history =
+  env.SEED_HISTORY_SIZE > 0 ? await seedHistory(seedDb, { now: Date.now(), size: env.SEED_HISTORY_SIZE }) : null;
 const admin = await ensureAdminCredential(seedDb, { password: env.ADMIN_PASSWORD });
 await seedDb.$disconnect();
 if (seeded) log.info("seeded demo data");
+if (history?.seeded) log.info({ applications: history.applications }, "seeded application history");
 if (admin.outcome === "stored") log.info("admin password set from ADMIN_PASSWORD");
 // To stderr, never through the logger: log lines are shipped and kept; this is for the operator's eyes, once.
 if (admin.outcome === "generated") process.stderr.write(adminPasswordBanner(admin.password));

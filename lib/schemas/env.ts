@@ -14,6 +14,8 @@ const ZDuration = z
   });
 
 export const ZEnv = z.object({
+  /** Applications of generated history seeded on the first start (0: none), so the analytics have data. */
+  SEED_HISTORY_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(300_000),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z.string().startsWith("file:", "must be a file: URL (SQLite)").default("file:./data/intake.db"),
