@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedHistory } from "../lib/db/seed-history.ts";
 import type { Granularity, HeatmapData, WeekStart } from "../lib/domain/heatmap-data.ts";
 import type { InjectedAnomaly } from "../lib/domain/history-generator.ts";
-import { localDateOf } from "../lib/domain/local-date.ts";
+import { localDateOf, localDateStart } from "../lib/domain/local-date.ts";
 import { startOfBucket } from "../lib/domain/time-buckets.ts";
 import { signIn, signInAdmin, startTestApp, type TestApp } from "./testing/test-app.ts";
 
@@ -138,6 +138,32 @@ describe("GET /api/analytics/heatmap", () => {
     expect(source).toBe("raw");
     const direct = await directCells("day", "Asia/Kolkata", "monday", Date.parse(data.from), Date.parse(data.to));
     expect(cellsByKey(data)).toEqual(new Map([...direct].filter(([k]) => k.startsWith(`${other?.id} `))));
+  });
+
+  it("with tz=program cuts each program's days in its own zone, all from the daily rollup", async () => {
+    const { heatmap: data, source } = await heatmap("granularity=day&tz=program&from=2025-03-20&to=2025-04-10");
+    expect(source).toBe("daily");
+    expect(data.perProgramZones).toBe(true);
+    expect(data.bucketLabels[0]).toBe("2025-03-20");
+    expect(data.bucketLabels).toHaveLength(22);
+    const got = cellsByKey(data);
+    let directTotal = 0;
+    for (const program of programs) {
+      const zone = program.timeZone;
+      const from = localDateStart("2025-03-20", zone);
+      const direct = await directCells("day", zone, "monday", from, localDateStart("2025-04-11", zone));
+      // Same local date, same column: key the direct cells by the column's local date.
+      for (const [key, cell] of direct) {
+        const [programId, start] = key.split(" ");
+        if (programId !== program.id) continue;
+        directTotal += cell.applications;
+        const column = data.bucketLabels.indexOf(localDateOf(Number(start), zone));
+        expect(got.get(`${programId} ${Date.parse(data.buckets[column] ?? "")}`), `${program.slug} ${column}`).toEqual(
+          cell,
+        );
+      }
+    }
+    expect(data.cells.reduce((n, c) => n + c.applications, 0)).toBe(directTotal);
   });
 
   it("groups by channel: one row per channel label", async () => {

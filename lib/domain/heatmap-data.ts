@@ -35,8 +35,10 @@ export interface HeatmapCell {
 
 export interface HeatmapData {
   granularity: Granularity;
-  /** The IANA zone the buckets were cut in. */
+  /** The IANA zone the buckets were cut in (with perProgramZones: the first program's, for the bucket instants). */
   tz: string;
+  /** Set when each program's counts were cut in its own zone: columns are local dates, the same for every row. */
+  perProgramZones?: true;
   weekStart: WeekStart;
   groupBy: GroupBy;
   /** ISO instant (UTC) of the first bucket's start and of the exclusive end. */

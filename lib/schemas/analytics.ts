@@ -41,7 +41,8 @@ export const ZHeatmapQuery = z
     granularity: z.enum(["day", "week", "month"], { message: "must be day, week or month" }).default("week"),
     from: ZLocalDate.optional(),
     to: ZLocalDate.optional(),
-    tz: ZTimeZone.optional(),
+    /** An IANA zone, or "program": each program's counts cut in its own zone. */
+    tz: z.union([z.literal("program"), ZTimeZone]).optional(),
     weekStart: z.enum(["monday", "sunday"], { message: "must be monday or sunday" }).default("monday"),
     programs: ZProgramList.optional(),
     groupBy: z.enum(["program", "channel"], { message: "must be program or channel" }).default("program"),
