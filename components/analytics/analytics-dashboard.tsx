@@ -36,7 +36,7 @@ function heatmapTitle(data: HeatmapData): string {
   const first = data.bucketLabels[0] ?? "";
   const last = data.bucketLabels.at(-1) ?? "";
   const unit = { day: "day", week: "week", month: "month" }[data.granularity];
-  return `Admission rate by ${data.groupBy} and ${unit}, ${first} to ${last} (${data.tz})`;
+  return `Admission rate by ${data.groupBy} and ${unit}, ${first} to ${last} (${data.perProgramZones ? "each program's own time zone" : data.tz})`;
 }
 
 function Alert({ message, testId }: { message: string | null; testId: string }) {
@@ -200,7 +200,7 @@ export function AnalyticsDashboard() {
           {heat.loading
             ? "Loading…"
             : data && heat.value
-              ? `${describeView(view.filters)} in ${data.tz}: ${data.rows.length} ${data.groupBy === "program" ? "programs" : "channels"} × ${data.buckets.length} periods, counted from ${SOURCE_WORDS[heat.value.source] ?? heat.value.source}.`
+              ? `${describeView(view.filters)} in ${data.perProgramZones ? "each program's own time zone" : data.tz}: ${data.rows.length} ${data.groupBy === "program" ? "programs" : "channels"} × ${data.buckets.length} periods, counted from ${SOURCE_WORDS[heat.value.source] ?? heat.value.source}.`
               : ""}
         </p>
 

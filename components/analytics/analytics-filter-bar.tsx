@@ -55,6 +55,7 @@ export function AnalyticsFilterBar({ filters, onChange, programs, browserTimeZon
   const tz = useDebouncedField(filters.tz, (v) => set("tz", v.trim()));
 
   const zones = [
+    { zone: "program", note: "each program's own zone" },
     { zone: browserTimeZone, note: "your browser" },
     ...[...new Set(programs.map((p) => p.timeZone))]
       .filter((z) => z !== browserTimeZone)
@@ -144,7 +145,8 @@ export function AnalyticsFilterBar({ filters, onChange, programs, browserTimeZon
             ))}
           </datalist>
           <p id={`${ids}-tz-hint`} className="sr-only">
-            An IANA zone such as Europe/Berlin. Empty: the first selected program's zone.
+            An IANA zone such as Europe/Berlin, or "program" for each program's own zone. Empty: the programs' zone, or
+            each program's own when they differ.
           </p>
         </div>
         <div>

@@ -116,7 +116,8 @@ export function drillDown(filters: AnalyticsFilters, data: HeatmapData, index: n
   return {
     ...filters,
     granularity,
-    tz: data.tz,
+    // Per-program zones stay per-program: the bucket's local dates are the same in every row's zone.
+    tz: data.perProgramZones ? "program" : data.tz,
     weekStart: data.weekStart,
     from: localDate(Date.parse(start), data.tz),
     // The bucket ends where the next starts (exclusive): its last day is the one holding the instant before.

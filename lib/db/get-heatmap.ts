@@ -30,7 +30,9 @@ export async function getHeatmap(db: Db, query: THeatmapQuery, now: number): Pro
   const programs = await resolvePrograms(db, query.programs, "programs");
   if (!programs.ok) return programs;
   const selected = programs.value;
-  const perProgram = query.tz === "program";
+  // "The program's zone" by default: one zone if the selection shares it, else each program its own.
+  const perProgram =
+    query.tz === "program" || (query.tz === undefined && new Set(selected.map((p) => p.timeZone)).size > 1);
   const firstZone = selected[0]?.timeZone ?? "UTC";
   const tz = query.tz === undefined || perProgram ? firstZone : query.tz;
   const { granularity, weekStart, groupBy } = query;

@@ -16,6 +16,7 @@ describe("compareGroups", () => {
     expect(c.p).toBeLessThan(0.0001);
     expect(c.ci95?.[0]).toBeGreaterThan(0);
     expect(c.verdict).toContain("Fast track admits 20.0 percentage points higher than Classic");
+    expect(c.verdict).toContain("(p < 0.0001 < 0.05)");
     expect(c.warning).toBeNull();
     expect(c.a.ci95?.[0]).toBeLessThan(0.6);
     expect(c.a.ci95?.[1]).toBeGreaterThan(0.6);
@@ -28,6 +29,7 @@ describe("compareGroups", () => {
     expect(c.ci95?.[0]).toBeLessThan(0);
     expect(c.ci95?.[1]).toBeGreaterThan(0);
     expect(c.verdict).toMatch(/^No clear difference/);
+    expect(c.verdict).toMatch(/\(p = 0\.\d{4} ≥ 0\.05\)/);
   });
 
   it("warns when a group has too few admitted or not admitted for the approximation", () => {

@@ -75,11 +75,12 @@ export function compareGroups(groupA: GroupCounts, groupB: GroupCounts): Compari
   const verdict = !Number.isFinite(test.p)
     ? "No test possible: both groups admitted everyone, or no one."
     : significant
-      ? `${a.label} admits ${points(test.diff)} ${direction} than ${b.label} (${percent(a.rate ?? 0)} vs ${percent(b.rate ?? 0)}). A difference this large is unlikely to be chance (p = ${formatP(test.p)} < ${ALPHA}).`
-      : `No clear difference: ${a.label} ${percent(a.rate ?? 0)} vs ${b.label} ${percent(b.rate ?? 0)}. A gap of ${points(test.diff)} could well be chance (p = ${formatP(test.p)} ≥ ${ALPHA}).`;
+      ? `${a.label} admits ${points(test.diff)} ${direction} than ${b.label} (${percent(a.rate ?? 0)} vs ${percent(b.rate ?? 0)}). A difference this large is unlikely to be chance (p ${formatP(test.p)} < ${ALPHA}).`
+      : `No clear difference: ${a.label} ${percent(a.rate ?? 0)} vs ${b.label} ${percent(b.rate ?? 0)}. A gap of ${points(test.diff)} could well be chance (p ${formatP(test.p)} ≥ ${ALPHA}).`;
   return { a, b, diff: test.diff, ci95: test.ci95, z: test.z, p: test.p, alpha: ALPHA, significant, verdict, warning };
 }
 
-export function formatP(p: number): string {
-  return p < 0.0001 ? "< 0.0001" : p.toFixed(4);
+/** "= 0.0123", or "< 0.0001" for the tiny ones: read after a "p". */
+function formatP(p: number): string {
+  return p < 0.0001 ? "< 0.0001" : `= ${p.toFixed(4)}`;
 }
