@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     },
     ...[
       ["API, default zones (each program's own: daily rollup)", ""],
-      ["API, tz=Europe/Berlin for all (hourly rollup, raw for +5:30/+5:45 zones)", "&tz=Europe/Berlin"],
+      ["API, tz=Europe/Berlin for all (hourly rollup)", "&tz=Europe/Berlin"],
     ].map(([label, extra]) => ({
       label: label as string,
       latency: createLatencyRecorder(),
