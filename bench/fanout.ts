@@ -47,6 +47,7 @@ const { values: flags } = parseArgs({
     warmup: { type: "string", default: "20" },
     interval: { type: "string", default: "20" },
     "per-child": { type: "string", default: "2500" },
+    rounds: { type: "string", default: "2" },
     help: { type: "boolean", default: false },
   },
 });
@@ -59,6 +60,7 @@ if (flags.help) {
   --warmup K        unmeasured changes first (0..500, default 20)
   --interval MS     one change every MS milliseconds (1..1000, default 20)
   --per-child N     watchers per child process (100..5000, default 2500)
+  --rounds N        windows per side and watcher count, alternating (1..10, default 2)
 `);
   process.exit(0);
 }
@@ -83,6 +85,7 @@ const config = {
   warmup: bounded("warmup", flags.warmup, 0, 500),
   intervalMs: bounded("interval", flags.interval, 1, 1000),
   perChild: bounded("per-child", flags["per-child"], 100, 5000),
+  rounds: bounded("rounds", flags.rounds, 1, 10),
 };
 
 const now = () => performance.timeOrigin + performance.now();
@@ -98,6 +101,16 @@ interface Side {
   /** The seq of the last event once every change so far has gone out. */
   settled(): Promise<number>;
   close(): Promise<void>;
+}
+
+/** Two windows of one side as one: latencies pooled, counts summed. */
+function pool(into: SideResult | undefined, next: SideResult): SideResult {
+  if (!into) return next;
+  into.latency.absorb(next.latency);
+  into.events += next.events;
+  into.changes += next.changes;
+  into.missing += next.missing;
+  return into;
 }
 
 interface SideResult {
@@ -397,7 +410,7 @@ function printPair(product: SideResult, raw: SideResult, target: number): boolea
 
 async function main(): Promise<void> {
   process.stdout.write(
-    `bench/fanout: ${config.changes} changes (+${config.warmup} warm-up), one every ${config.intervalMs} ms; ${os.cpus().length} CPUs, Node ${process.version}\n\n`,
+    `bench/fanout: ${config.changes} changes (+${config.warmup} warm-up) per window, one every ${config.intervalMs} ms, ${config.rounds} windows per side; ${os.cpus().length} CPUs, Node ${process.version}\n\n`,
   );
   const product = await startProduct();
   const seatIds = (
@@ -405,14 +418,26 @@ async function main(): Promise<void> {
   ).map((s) => s.id);
   let allMet = true;
   try {
+    // Windows alternate (product, raw, raw, product, ...) so drift on a shared machine falls on both sides.
+    const pair = async (transport: WatcherTransport, n: number): Promise<[SideResult, SideResult]> => {
+      const rawSide = () => (transport === "socketio" ? rawSocketIoSide(seatIds) : rawSseSide(seatIds));
+      let p: SideResult | undefined;
+      let r: SideResult | undefined;
+      for (let round = 0; round < config.rounds; round++) {
+        const order = round % 2 === 0 ? ["product", "raw"] : ["raw", "product"];
+        for (const side of order) {
+          if (side === "product") p = pool(p, await measure(productSide(product, transport), n));
+          else r = pool(r, await measure(await rawSide(), n));
+        }
+      }
+      return [p as SideResult, r as SideResult];
+    };
     for (const n of config.socketio) {
-      const p = await measure(productSide(product, "socketio"), n);
-      const r = await measure(await rawSocketIoSide(seatIds), n);
+      const [p, r] = await pair("socketio", n);
       allMet = printPair(p, r, n >= 5000 ? TARGETS.socketio5k : TARGETS.socketio1k) && allMet;
     }
     for (const n of config.sse) {
-      const p = await measure(productSide(product, "sse"), n);
-      const r = await measure(await rawSseSide(seatIds), n);
+      const [p, r] = await pair("sse", n);
       allMet = printPair(p, r, TARGETS.sse) && allMet;
     }
   } finally {
