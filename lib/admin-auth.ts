@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { type AdminGrant, type AdminRefusal, adminLoginUrl, checkAdminSession } from "./admin-session.ts";
 import { AppError, fail, type Result } from "./errors.ts";
+import { clientIpOf } from "./http.ts";
 import { getServices } from "./server-context.ts";
 import type { SessionData } from "./session.ts";
 import { readSession } from "./session-cookie.ts";
@@ -47,15 +48,33 @@ export async function requireAdminPage(path: string): Promise<AdminGrant> {
 }
 
 /**
- * The one place an admin password is checked. Sign-in rate limiting and
- * lockout (the Operations issue) belong here: refuse before verifying, count
- * the failure after. `request` is for that (the client's address).
+ * The one place an admin password is checked, and where the lockout of an
+ * address after repeated failures (LOGIN_LOCKOUT) is applied: a locked-out
+ * address is refused before the password is looked at, even the right one,
+ * with an AppError that leaves route() as 429 RATE_LIMITED with Retry-After.
+ * The attempt is counted as a failure before verifying (so parallel guesses
+ * are counted too) and a right password clears the count. The per-address
+ * sign-in rate itself is enforced by the custom server before Next.
  */
 export async function attemptAdminSignIn(
-  _request: Request,
+  request: Request,
   password: string,
 ): Promise<Result<{ passwordSetAt: number }>> {
-  const verdict = await getServices().admin.verifyPassword(password);
-  if (!verdict.ok) return fail("INVALID_CREDENTIALS", "Wrong admin password. Check it and try again.");
+  const services = getServices();
+  const ip = clientIpOf(request);
+  const attempt = await services.rateLimit.adminSignIn.attempt(ip);
+  if (!attempt.ok) {
+    services.log.warn({ code: "RATE_LIMITED" }, "admin sign-in refused");
+    const { retryAfterMs, limit } = attempt;
+    throw new AppError("RATE_LIMITED", attempt.message, { retryAfterMs, limit });
+  }
+  const verdict = await services.admin.verifyPassword(password);
+  if (!verdict.ok) {
+    const message = attempt.lockNotice
+      ? `Wrong admin password. ${attempt.lockNotice}`
+      : "Wrong admin password. Check it and try again.";
+    return fail("INVALID_CREDENTIALS", message);
+  }
+  await services.rateLimit.adminSignIn.succeeded(ip);
   return { ok: true, value: { passwordSetAt: verdict.passwordSetAt } };
 }

@@ -37,6 +37,24 @@ export const errorCodes = {
   SEATS_AVAILABLE: 409,
   /** A requestId was reused for a different command. */
   REQUEST_ID_REUSED: 409,
+  /**
+   * An admin round command the round's status does not allow: open a round that
+   * is not a DRAFT, pause one that is not OPEN, resume one that is not PAUSED,
+   * close a DRAFT, or change (edit, extend, close) a CLOSED round.
+   */
+  INVALID_TRANSITION: 409,
+  /** An admin release or reassign of a seat nobody holds. */
+  SEAT_FREE: 409,
+  /** A layout edit with fewer seats than the round has booked. */
+  BELOW_BOOKED_SEATS: 409,
+  /** A layout edit that would remove seats that are held or booked (release or reassign them first). */
+  SEATS_IN_USE: 409,
+  /**
+   * A rate limit refused the request or command before it ran (nothing was
+   * done): too many from this applicant or address, or admin sign-in locked
+   * after repeated failures. `retryAfterMs` says when to try again.
+   */
+  RATE_LIMITED: 429,
   /** The server is shutting down and takes no new commands. */
   UNAVAILABLE: 503,
   /** A bug: logged, never shown in detail. */
@@ -47,7 +65,15 @@ export type ErrorCode = keyof typeof errorCodes;
 
 export interface ErrorBody {
   ok: false;
-  error: { code: ErrorCode; message: string };
+  /** `retryAfterMs` only on RATE_LIMITED: how long until the limit lets the caller try again. */
+  error: { code: ErrorCode; message: string; retryAfterMs?: number };
+}
+
+/** The limit behind a RATE_LIMITED refusal, for its body and its HTTP headers. */
+export interface RateLimitRefusal {
+  retryAfterMs: number;
+  /** The points of the limit that refused (RateLimit-Limit). */
+  limit: number;
 }
 
 /** Expected failures travel as values; AppError is for refusing at an edge. */
@@ -59,10 +85,13 @@ export function fail(code: ErrorCode, message: string): { ok: false; code: Error
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** Set on RATE_LIMITED: when to retry and which limit refused. */
+  readonly rateLimit?: RateLimitRefusal;
+  constructor(code: ErrorCode, message: string, rateLimit?: RateLimitRefusal) {
     super(message);
     this.name = "AppError";
     this.code = code;
+    if (rateLimit) this.rateLimit = rateLimit;
   }
 }
 
@@ -70,9 +99,18 @@ export function errorBody(code: ErrorCode, message: string): ErrorBody {
   return { ok: false, error: { code, message } };
 }
 
+/** The RATE_LIMITED envelope: the message and how long to wait, in ms. */
+export function rateLimitedBody(message: string, retryAfterMs: number): ErrorBody {
+  return { ok: false, error: { code: "RATE_LIMITED", message, retryAfterMs } };
+}
+
 /** Any thrown value as the envelope; unknown errors hide their detail. */
 export function toAck(err: unknown): ErrorBody {
-  if (err instanceof AppError) return errorBody(err.code, err.message);
+  if (err instanceof AppError) {
+    const body = errorBody(err.code, err.message);
+    if (err.rateLimit) body.error.retryAfterMs = err.rateLimit.retryAfterMs;
+    return body;
+  }
   return errorBody("INTERNAL", "Something went wrong on our side.");
 }
 

@@ -9,6 +9,39 @@ export function errorResponse(code: ErrorCode, message: string): Response {
   return Response.json(errorBody(code, message), { status: httpStatusOf(code) });
 }
 
+/**
+ * Set by the custom server on every request, overwriting whatever the client
+ * sent: the client's address as the rate limits see it (TRUST_PROXY applied).
+ */
+export const CLIENT_IP_HEADER = "x-intake-client-ip";
+
+/** The client's address as the custom server determined it ("unknown" outside it). */
+export function clientIpOf(request: Request): string {
+  return request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+}
+
+/** A rate limit as the RateLimit headers describe it: its points, what is left, and ms until it resets. */
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  resetMs: number;
+}
+
+/**
+ * `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds),
+ * the three-header form of the IETF RateLimit header draft; with a refusal's
+ * wait also `Retry-After` (seconds, at least 1).
+ */
+export function rateLimitHeaders(state: RateLimitState, retryAfterMs?: number): Record<string, string> {
+  const headers: Record<string, string> = {
+    "ratelimit-limit": String(state.limit),
+    "ratelimit-remaining": String(Math.max(0, state.remaining)),
+    "ratelimit-reset": String(Math.ceil(Math.max(0, state.resetMs) / 1000)),
+  };
+  if (retryAfterMs !== undefined) headers["retry-after"] = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
+  return headers;
+}
+
 const MAX_BODY_BYTES = 16 * 1024;
 
 /**
@@ -40,7 +73,11 @@ export function route<A extends unknown[]>(handler: (...args: A) => Promise<Resp
     } catch (err) {
       const { status, body } = toHttp(err);
       if (body.error.code === "INTERNAL") getServices().log.error({ err }, "route handler failed");
-      return Response.json(body, { status });
+      const limited = err instanceof AppError ? err.rateLimit : undefined;
+      const headers = limited
+        ? rateLimitHeaders({ limit: limited.limit, remaining: 0, resetMs: limited.retryAfterMs }, limited.retryAfterMs)
+        : undefined;
+      return Response.json(body, { status, headers });
     }
   };
 }

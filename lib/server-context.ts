@@ -1,13 +1,54 @@
 import type { SessionOptions } from "iron-session";
 import type { Clock } from "./clock.ts";
+import type { ProgramView } from "./db/create-program.ts";
+import type { AdminRound } from "./db/get-admin-round.ts";
 import type { HeatmapResult } from "./db/get-heatmap.ts";
 import type { RoundTimer } from "./db/get-round-timer.ts";
+import type { AdminProgram } from "./db/list-admin-programs.ts";
 import type { AnalyticsCatalog } from "./db/list-analytics-programs.ts";
+import type { AuditPage } from "./db/list-audit-entries.ts";
 import type { RoundSummary } from "./db/list-rounds.ts";
+import type { ApplicantAuditEntry, CommandMeta } from "./domain/audit.ts";
 import type { Comparison } from "./domain/compare-groups.ts";
+import type { AdminSeatCommand, RoundStateCommand } from "./domain/seat-rules.ts";
 import type { Result } from "./errors.ts";
-import type { RoundSnapshot } from "./realtime/events.ts";
+import type { RoundSnapshot, RoundView } from "./realtime/events.ts";
+import type {
+  TAuditQuery,
+  TMyAuditQuery,
+  TProgramCreate,
+  TProgramEdit,
+  TRoundCreate,
+  TRoundEdit,
+} from "./schemas/admin-rounds.ts";
 import type { TCompareQuery, THeatmapQuery } from "./schemas/analytics.ts";
+
+/** A round after an admin command or edit, with the seq its round:updated carried. */
+export interface RoundAfterChange {
+  seq: number;
+  round: RoundView;
+}
+
+/** A seat after an admin release or reassign (admins see the holder). */
+export interface AdminSeatResult {
+  id: string;
+  label: string;
+  status: "FREE" | "HELD" | "BOOKED";
+  holderId: string | null;
+  heldUntil: number | null;
+}
+
+/**
+ * An admin sign-in attempt as the lockout sees it: let through (with a notice
+ * if it is the last one before the address is locked, should it fail), or
+ * refused while the address is locked out.
+ */
+export type AdminSignInAttempt =
+  | { ok: true; lockNotice: string | null }
+  | { ok: false; message: string; retryAfterMs: number; limit: number };
+
+/** The admin's round commands (the sweeper's deadline-close is not one). */
+export type AdminRoundCommand = Exclude<RoundStateCommand, { kind: "deadline-close" }>;
 
 /**
  * What the Next.js side (pages and route handlers) may call. The custom server
@@ -37,6 +78,51 @@ export interface IntakeServices {
     verifyPassword(password: string): Promise<{ ok: true; passwordSetAt: number } | { ok: false }>;
     /** When the current admin password was set, or null if none is; admin sessions must match it. */
     passwordSetAt(): Promise<number | null>;
+  };
+  /**
+   * The admin console (callers check requireAdmin first). Every change goes
+   * through the reservation engine, ordered with applicants' commands, and is
+   * audited with `meta`.
+   */
+  adminRounds: {
+    /** Every program with all its rounds, drafts included. */
+    overview(): Promise<AdminProgram[]>;
+    /** One round with its layout, seats and holders, and waitlist; drafts included. */
+    round(roundId: string): Promise<AdminRound | null>;
+    createProgram(input: TProgramCreate, meta: CommandMeta): Promise<Result<ProgramView>>;
+    editProgram(programId: string, input: TProgramEdit, meta: CommandMeta): Promise<Result<ProgramView>>;
+    /** Creates a DRAFT round. */
+    createRound(input: TRoundCreate, meta: CommandMeta): Promise<Result<RoundAfterChange>>;
+    editRound(
+      roundId: string,
+      input: TRoundEdit,
+      meta: CommandMeta,
+    ): Promise<Result<RoundAfterChange & { fields: string[] }>>;
+    /** open, pause, resume, extend, close. */
+    roundCommand(roundId: string, command: AdminRoundCommand, meta: CommandMeta): Promise<Result<RoundAfterChange>>;
+    /** Release or reassign any seat, with a reason. */
+    seatCommand(roundId: string, command: AdminSeatCommand, meta: CommandMeta): Promise<Result<AdminSeatResult>>;
+    /** The round's bookings as CSV; null if the round does not exist. */
+    bookingsCsv(roundId: string): Promise<string | null>;
+  };
+  audit: {
+    /** The audit log, filtered and paged (admins only). */
+    list(query: TAuditQuery): Promise<AuditPage>;
+    /** An applicant's own entries: changes to seats they held, with other applicants left out. */
+    mine(applicantId: string, query: TMyAuditQuery): Promise<AuditPage<ApplicantAuditEntry>>;
+  };
+  /**
+   * Rate limiting that a route handler takes part in. Request and command
+   * rates are enforced by the custom server before Next; the admin sign-in
+   * lockout needs the sign-in's outcome, so lib/admin-auth.ts drives it.
+   */
+  rateLimit: {
+    adminSignIn: {
+      /** Counts an attempt from `ip` as a failure before the password is checked; refused while locked out. */
+      attempt(ip: string): Promise<AdminSignInAttempt>;
+      /** A right password: the address's failures are forgotten. */
+      succeeded(ip: string): Promise<void>;
+    };
   };
   listRounds(): Promise<RoundSummary[]>;
   getRoundSnapshot(roundId: string, viewerId?: string): Promise<RoundSnapshot | null>;

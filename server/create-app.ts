@@ -6,6 +6,7 @@ import next from "next";
 import { Server } from "socket.io";
 import { DEFAULT_ADMIN_SESSION_TTL_MS } from "../lib/admin-session.ts";
 import { type Clock, systemClock } from "../lib/clock.ts";
+import { countSeatsByRound } from "../lib/db/count-seats-by-round.ts";
 import { createDb, type Db } from "../lib/db/create-db.ts";
 import { ensureAdminCredential } from "../lib/db/ensure-admin-credential.ts";
 import { getRoundView } from "../lib/db/get-round-view.ts";
@@ -14,8 +15,15 @@ import { applicantRoomOf, roomOf, type SeatsUpdated } from "../lib/realtime/even
 import { setServices } from "../lib/server-context.ts";
 import { sessionOptions } from "../lib/session.ts";
 import { createRoundEventStreams } from "./http/round-events.ts";
+import { sendError } from "./http/send-error.ts";
 import { startSweeper } from "./jobs/sweeper.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { createRouteNamer } from "./observability/http-routes.ts";
+import { createMetrics, type Metrics } from "./observability/metrics.ts";
+import { createMetricsEndpoint } from "./observability/metrics-endpoint.ts";
+import { createHttpObserver } from "./observability/observe-http.ts";
+import { createRateLimiter, type RateLimiter, type RateLimitSettings } from "./rate-limit/create-rate-limiter.ts";
+import { createHttpRateLimit } from "./rate-limit/http-rate-limit.ts";
 import { authenticateSocket } from "./realtime/authenticate-socket.ts";
 import { registerSocketHandlers } from "./realtime/register-socket-handlers.ts";
 import { createRoundFeed } from "./realtime/round-feed.ts";
@@ -48,6 +56,14 @@ export interface AppOptions {
   adminPassword?: string;
   /** How long an admin sign-in lasts (ADMIN_SESSION_TTL); 8 hours by default. */
   adminSessionTtlMs?: number;
+  /** METRICS_TOKEN: `/metrics` then answers only `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /**
+   * Rate limits for HTTP requests and socket commands; server/index.ts passes
+   * the environment's (REDIS_URL, TRUST_PROXY, RATE_LIMIT_*, LOGIN_LOCKOUT).
+   * A limit left out limits nothing, so without this option nothing is limited.
+   */
+  rateLimit?: RateLimitSettings;
 }
 
 export interface App {
@@ -57,6 +73,10 @@ export interface App {
   db: Db;
   clock: Clock;
   log: Logger;
+  /** This app's Prometheus registry and instruments (served at /metrics). */
+  metrics: Metrics;
+  /** This app's rate limits (`store` says whether they count in memory or Redis). */
+  rateLimiter: RateLimiter;
   /** Listens and returns the base URL, e.g. `http://127.0.0.1:41234`. */
   listen(port: number, host: string): Promise<string>;
   /** Stops accepting, finishes commands in flight, closes sockets and the database. */
@@ -64,12 +84,29 @@ export interface App {
 }
 
 /** The composition root: env -> db -> engine -> next -> http -> io. Nothing listens until listen(). */
-export async function createApp(options: AppOptions): Promise<App> {
+export async function createApp(appOptions: AppOptions): Promise<App> {
+  // Sources are read at scrape time, once the database, Socket.IO and the streams below exist.
+  const metrics = createMetrics({
+    seatsByRound: () => countSeatsByRound(db, { now: clock.now() }),
+    socketConnections: () => countSockets(io),
+    sseClients: () => eventStreams.clients(),
+  });
+  // The broadcast-latency histogram listens on the hook benchmarks use, beside the caller's own.
+  const options: AppOptions = {
+    ...appOptions,
+    observe: {
+      seatsBroadcast(event, timing) {
+        metrics.broadcastDuration.observe((timing.emittedAt - timing.committedAt) / 1000);
+        appOptions.observe?.seatsBroadcast?.(event, timing);
+      },
+    },
+  };
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger();
   const dataDir = path.dirname(sqlitePathFromUrl(options.databaseUrl));
   const session = sessionOptions(resolveSessionSecret(options.sessionSecret, dataDir), options.secureCookies ?? false);
   const db = await createDb({ url: options.databaseUrl });
+  const rateLimiter = await createRateLimiter({ settings: options.rateLimit ?? {}, log, metrics });
   if (options.adminPassword !== undefined) await ensureAdminCredential(db, { password: options.adminPassword });
 
   let io: IntakeServer | undefined;
@@ -120,31 +157,48 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
   const adminSessionTtlMs = options.adminSessionTtlMs ?? DEFAULT_ADMIN_SESSION_TTL_MS;
-  setServices(createServices({ db, clock, session, log, adminSessionTtlMs }));
+  setServices(createServices({ db, clock, session, log, adminSessionTtlMs, engine, rateLimiter }));
 
   let nextApp: ReturnType<typeof next> | undefined;
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
+  const dir = (options.next ? options.next.dir : undefined) ?? process.cwd();
   if (options.next) {
-    nextApp = next({ dev: options.next.dev, dir: options.next.dir ?? process.cwd(), quiet: true });
+    nextApp = next({ dev: options.next.dev, dir, quiet: true });
     await nextApp.prepare();
     handle = nextApp.getRequestHandler();
   }
 
   // Answered here, not by a Next route handler: Next may buffer or compress a streamed body.
   const eventStreams = createRoundEventStreams({ db, clock, feed, log, ...options.eventStreams });
-  const httpServer = http.createServer((req, res) => {
+  const metricsEndpoint = createMetricsEndpoint({ metrics, token: options.metricsToken, log });
+  const routeOf = createRouteNamer(path.join(dir, "app"));
+  const observeHttp = createHttpObserver({ log, metrics, routeOf });
+  const admit = createHttpRateLimit({ limiter: rateLimiter, session, metrics, routeOf });
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (eventStreams.handle(req, res)) return;
     if (handle) {
       void handle(req, res);
       return;
     }
-    res.writeHead(404, { "content-type": "application/json" });
-    res.end(JSON.stringify({ ok: false, error: { code: "NOT_FOUND", message: "Not found." } }));
-  });
+    sendError(res, "NOT_FOUND", "Not found.");
+  };
+  const httpServer = http.createServer((req, res) =>
+    observeHttp(req, res, () => {
+      if (metricsEndpoint.handle(req, res)) return;
+      // Limits are checked before the event streams and Next, so a refused request costs no rendering.
+      admit(req, res).then(
+        (admitted) => admitted && serve(req, res),
+        (err: unknown) => {
+          log.error({ err }, "rate limit check failed");
+          if (!res.headersSent) sendError(res, "INTERNAL", "Something went wrong on our side.");
+        },
+      );
+    }),
+  );
 
   io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 }) as IntakeServer;
   io.use(authenticateSocket(db, session, log));
-  registerSocketHandlers(io, { db, engine, clock, log });
+  registerSocketHandlers(io, { db, engine, clock, log, metrics, rateLimiter });
   const stopSweeper = options.sweepIntervalMs === 0 ? () => {} : startSweeper(engine, options.sweepIntervalMs ?? 1000);
 
   let closing: Promise<void> | undefined;
@@ -155,6 +209,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     db,
     clock,
     log,
+    metrics,
+    rateLimiter,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -170,6 +226,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         await engine.close();
         eventStreams.close();
         await new Promise<void>((resolve) => io?.close(() => resolve()));
+        await rateLimiter.close();
         httpServer.closeAllConnections();
         await nextApp?.close();
         setServices(undefined);
@@ -178,4 +235,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       return closing;
     },
   };
+}
+
+/** Open Socket.IO connections by role, for the intake_socket_connections gauge. */
+function countSockets(io: IntakeServer | undefined): { applicants: number; watchers: number } {
+  let applicants = 0;
+  let watchers = 0;
+  for (const socket of io?.of("/").sockets.values() ?? []) {
+    if (socket.data.applicantId) applicants++;
+    else watchers++;
+  }
+  return { applicants, watchers };
 }

@@ -6,11 +6,20 @@ import { readEnv } from "../lib/env.ts";
 import { createApp } from "./create-app.ts";
 import { createLogger } from "./log.ts";
 import { migrateDatabase } from "./migrate.ts";
+import { startTracing } from "./observability/tracing.ts";
+import { settingsFromEnv } from "./rate-limit/settings-from-env.ts";
 
 // `npm start`: migrate, seed an empty database, serve; stop gracefully on SIGTERM/SIGINT.
 const env = readEnv();
 const dev = process.argv.includes("--dev");
-const log = createLogger(env.LOG_LEVEL);
+// Tracing first, so the migration, the seed and every later span are in it; off without an endpoint.
+const tracing = env.OTEL_EXPORTER_OTLP_ENDPOINT ? await startTracing() : undefined;
+const log = createLogger({
+  level: env.LOG_LEVEL,
+  pretty: env.LOG_PRETTY ?? dev,
+  secrets: [env.SESSION_SECRET, env.ADMIN_PASSWORD, env.METRICS_TOKEN],
+});
+if (tracing) log.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, "exporting traces over OTLP");
 
 await migrateDatabase(env.DATABASE_URL);
 const seedDb = await createDb({ url: env.DATABASE_URL });
@@ -31,6 +40,8 @@ const app = await createApp({
   sessionSecret: env.SESSION_SECRET,
   secureCookies: env.COOKIE_SECURE,
   adminSessionTtlMs: env.ADMIN_SESSION_TTL,
+  metricsToken: env.METRICS_TOKEN,
+  rateLimit: settingsFromEnv(env),
   next: { dev },
   log,
 });
@@ -43,13 +54,16 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down");
-    app.close().then(
-      () => process.exit(0),
-      (err) => {
-        log.error({ err }, "shutdown failed");
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        (err) => {
+          log.error({ err }, "shutdown failed");
+          process.exit(1);
+        },
+      );
   });
 }
 

@@ -17,7 +17,9 @@ type Op =
   | { kind: "confirm"; who: number; seat: number }
   | { kind: "release"; who: number; seat: number }
   | { kind: "waitlist-join"; who: number }
-  | { kind: "waitlist-leave"; who: number };
+  | { kind: "waitlist-leave"; who: number }
+  | { kind: "admin-release"; seat: number }
+  | { kind: "admin-reassign"; seat: number; who: number };
 type Step = { kind: "burst"; ops: Op[] } | { kind: "advance"; ms: number } | { kind: "sweep" };
 
 /**
@@ -47,6 +49,18 @@ class ReferenceModel {
     });
   }
 
+  admin(op: Extract<Op, { kind: "admin-release" | "admin-reassign" }>): string | number {
+    return adminApply(this, op);
+  }
+
+  offerSeat(index: number) {
+    this.offer(index);
+  }
+
+  takeSeat(index: number, who: number) {
+    this.take(index, who);
+  }
+
   /** A free seat goes straight to the first in line, as a hold, while the round takes claims. */
   private offer(index: number) {
     const s = this.seats[index];
@@ -69,6 +83,7 @@ class ReferenceModel {
 
   apply(op: Op): string | number | null {
     this.expire();
+    if (op.kind === "admin-release" || op.kind === "admin-reassign") return this.admin(op);
     if (op.kind === "waitlist-join") {
       if (this.now >= this.deadline) return "DEADLINE_PASSED";
       if (this.seats.some((s) => s.holder === op.who)) return "ALREADY_HAS_SEAT";
@@ -109,6 +124,27 @@ class ReferenceModel {
   }
 }
 
+/** The admin's seat commands in the reference: any seat, whoever holds it, under the one-seat rule. */
+function adminApply(
+  model: ReferenceModel,
+  op: Extract<Op, { kind: "admin-release" | "admin-reassign" }>,
+): string | number {
+  const s = model.seats[op.seat];
+  if (!s) throw new Error("bad index");
+  if (s.status === "FREE") return "SEAT_FREE";
+  if (op.kind === "admin-release") {
+    Object.assign(s, { status: "FREE", holder: -1, until: 0 });
+    model.offerSeat(op.seat);
+    return op.seat;
+  }
+  if (model.seats.some((x) => x.holder === op.who)) return "ALREADY_HAS_SEAT";
+  if (s.status === "HELD" && model.now >= model.deadline) return "DEADLINE_PASSED";
+  if (s.status === "HELD") model.takeSeat(op.seat, op.who);
+  else Object.assign(s, { holder: op.who, lapsed: s.lapsed === op.who ? -1 : s.lapsed });
+  model.queue = model.queue.filter((w) => w !== op.who);
+  return op.seat;
+}
+
 const who = fc.integer({ min: 0, max: APPLICANTS - 1 });
 const seat = fc.integer({ min: 0, max: SEATS - 1 });
 // Weighted so that rounds fill up often enough for the waitlist and its offers to matter.
@@ -119,6 +155,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("release" as const), who, seat }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("waitlist-join" as const), who }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("waitlist-leave" as const), who }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("admin-release" as const), seat }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("admin-reassign" as const), seat, who }) },
 );
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -144,7 +182,7 @@ describe("reservation engine against a reference model", () => {
     await db.$disconnect();
   });
 
-  it("never breaks the seat rules over random hold/confirm/release/expire/advance-time sequences", async () => {
+  it("never breaks the seat rules over random hold/confirm/release/admin release and reassign/expire/advance-time sequences", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
         const clock = createManualClock(T0);
@@ -190,12 +228,24 @@ describe("reservation engine against a reference model", () => {
           // A burst is submitted at once, so the engine commits it as one batch.
           const outcomes = await Promise.all(
             s.ops.map((o) => {
-              const applicantId = applicantIds[o.who] as string;
+              const applicantId = applicantIds["who" in o ? o.who : 0] as string;
               if (o.kind === "hold") {
                 return engine.submit(round.id, {
                   kind: "hold",
                   applicantId,
                   seatId: o.seat === undefined ? undefined : seatIds[o.seat],
+                });
+              }
+              if (o.kind === "admin-release") {
+                return engine.submit(round.id, { kind: o.kind, seatId: seatIds[o.seat] as string, reason: "test" });
+              }
+              if (o.kind === "admin-reassign") {
+                const toApplicantId = applicantIds[o.who] as string;
+                return engine.submit(round.id, {
+                  kind: o.kind,
+                  seatId: seatIds[o.seat] as string,
+                  toApplicantId,
+                  reason: "t",
                 });
               }
               if (o.kind === "waitlist-join" || o.kind === "waitlist-leave") {
@@ -208,7 +258,7 @@ describe("reservation engine against a reference model", () => {
           const expected = s.ops.map((o) => model.apply(o));
           const actual = outcomes.map((o: Outcome) => {
             if (!o.ok) return o.code;
-            return "seat" in o ? seatIds.indexOf(o.seat.id) : o.position;
+            return "seat" in o ? seatIds.indexOf(o.seat.id) : "position" in o ? o.position : null;
           });
           expect(actual).toEqual(expected);
           const queue = await db.waitlistEntry.findMany({ where: { roundId: round.id }, orderBy: { ticket: "asc" } });
@@ -229,6 +279,12 @@ describe("reservation engine against a reference model", () => {
           const booked = rows.filter((r) => r.status === "BOOKED");
           expect(booked.length).toBeLessThanOrEqual(SEATS);
           expect(await db.booking.count({ where: { roundId: round.id } })).toBe(booked.length);
+          // Each booking is one ADMITTED live application; one an admin took back is WITHDRAWN, not lost.
+          const admitted = await db.application.findMany({
+            where: { roundId: round.id, outcome: "ADMITTED" },
+            select: { applicantId: true },
+          });
+          expect(admitted.map((a) => a.applicantId).sort()).toEqual(booked.map((b) => b.holderId).sort());
         }
         await engine.close();
       }),

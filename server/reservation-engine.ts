@@ -1,24 +1,56 @@
+import { randomUUID } from "node:crypto";
+import type { Context } from "@opentelemetry/api";
 import type { Clock } from "../lib/clock.ts";
-import { closeRoundsPastDeadline } from "../lib/db/close-rounds-past-deadline.ts";
 import type { Db } from "../lib/db/create-db.ts";
+import { findRoundsPastDeadline } from "../lib/db/find-rounds-past-deadline.ts";
 import { findRoundsWithExpiredHolds } from "../lib/db/find-rounds-with-expired-holds.ts";
-import { type BatchCommand, runSeatBatch, type SeatUpdate, WriteConflict } from "../lib/db/run-seat-batch.ts";
+import {
+  type BatchCommand,
+  type BatchOrigin,
+  runSeatBatch,
+  type SeatUpdate,
+  WriteConflict,
+} from "../lib/db/run-seat-batch.ts";
 import type { Outcome, OutcomeOf, Seat } from "../lib/domain/seat-rules.ts";
+import { AppError } from "../lib/errors.ts";
+import { currentTraceId } from "../lib/trace-id.ts";
+import { captureContext, runInBatchContext } from "./observability/trace-context.ts";
 
 export interface EngineEvents {
   /** Seat changes of one committed batch, in seq order. */
   seatsChanged(updates: SeatUpdate[]): void;
   /** The round's waitlist changed (joins, leaves, offers); `offers` are seats just held for the first in line. */
   waitlistChanged(roundId: string, waitlist: { queue: string[]; offers: Seat[] }): void;
-  /** A round's state changed (e.g. closed at its deadline); awaited so broadcasts keep seq order. */
+  /**
+   * A round's state or settings changed (paused, resumed, extended, closed, edited);
+   * awaited so broadcasts keep seq order. Called after the batch's seatsChanged.
+   */
   roundChanged(roundId: string, seq: number): Promise<void>;
   /** An unexpected failure; the commands involved were answered INTERNAL. */
   error(err: unknown): void;
 }
 
+/** What a settings change reports: its result, and the rounds whose seq it bumped (to announce). */
+export interface ChangeResult<T> {
+  value: T;
+  changed: readonly { id: string; seq: number }[];
+}
+
 export interface ReservationEngine {
-  /** Queues a seat command; resolves with its outcome once its batch has committed. */
+  /**
+   * Queues a command (an applicant's seat or waitlist command, an admin's seat
+   * or round command); resolves with its outcome once its batch has committed
+   * and its broadcasts are out.
+   */
   submit<C extends BatchCommand>(roundId: string, command: C): Promise<OutcomeOf<C>>;
+  /**
+   * Runs a change of round or program settings (an edit) in the queue, in order
+   * with the batches: the lapsed holds of `rounds` are freed first, so the change
+   * sees seats as they are; then `run`; then every round it changed is announced
+   * and gets a batch of its own, so seats it added go to the waitlist at once.
+   * Rejects with what `run` threw, or UNAVAILABLE once the engine is closed.
+   */
+  change<T>(rounds: readonly string[], run: (now: number) => Promise<ChangeResult<T>>): Promise<T>;
   /** Frees expired holds in every round and closes rounds past their deadline. */
   sweep(): Promise<void>;
   /** Resolves when everything queued so far has committed. */
@@ -31,6 +63,8 @@ interface Pending {
   roundId: string;
   command: BatchCommand;
   resolve(outcome: Outcome): void;
+  /** The submitter's trace context (its command span), restored for the commit. */
+  context: Context;
 }
 
 const MAX_BATCH = 512;
@@ -47,7 +81,7 @@ const internal: Outcome = { ok: false, code: "INTERNAL", message: "Something wen
 export function createReservationEngine(deps: { db: Db; clock: Clock; events: EngineEvents }): ReservationEngine {
   const { db, clock, events } = deps;
   const queue: Pending[] = [];
-  let tasks: (() => Promise<void>)[] = [];
+  let tasks: { run: () => Promise<void>; context: Context }[] = [];
   let draining: Promise<void> | null = null;
   let closed = false;
 
@@ -67,14 +101,18 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
       for (const [roundId, group] of byRound) await commitGroup(roundId, group);
       const due = tasks;
       tasks = [];
-      for (const task of due) await task();
+      for (const task of due) await runInBatchContext([task.context], task.run);
     }
   }
 
   async function commitGroup(roundId: string, group: Pending[]): Promise<void> {
-    const outcomes = await runBatch(
-      roundId,
-      group.map((p) => p.command),
+    const outcomes = await runInBatchContext(
+      group.map((p) => p.context),
+      () =>
+        runBatch(
+          roundId,
+          group.map((p) => p.command),
+        ),
     );
     group.forEach((p, i) => {
       p.resolve(outcomes[i] ?? internal);
@@ -86,7 +124,9 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
     for (let attempt = 1; ; attempt++) {
       let result: Awaited<ReturnType<typeof runSeatBatch>>;
       try {
-        result = await runSeatBatch(db, { roundId, commands, now: clock.now() });
+        // The batch's own work (lapsed holds) is the system's, under this commit's trace.
+        const origin: BatchOrigin = { requestId: randomUUID(), traceId: currentTraceId() };
+        result = await runSeatBatch(db, { roundId, commands, now: clock.now(), origin });
       } catch (err) {
         if (err instanceof WriteConflict && attempt < MAX_ATTEMPTS) continue;
         report(err);
@@ -97,6 +137,12 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
       try {
         if (result.updates.length > 0) events.seatsChanged(result.updates);
         if (result.waitlist) events.waitlistChanged(roundId, result.waitlist);
+      } catch (err) {
+        report(err);
+      }
+      try {
+        // The round change took the seq after the seats': announced after them, and before the acks.
+        if (result.round) await events.roundChanged(roundId, result.round.seq);
       } catch (err) {
         report(err);
       }
@@ -120,14 +166,15 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
 
   const runTask = (task: () => Promise<void>) =>
     new Promise<void>((resolve) => {
-      tasks.push(async () => {
+      const run = async () => {
         try {
           await task();
         } catch (err) {
           report(err);
         }
         resolve();
-      });
+      };
+      tasks.push({ run, context: captureContext() });
       schedule();
     });
 
@@ -136,16 +183,41 @@ export function createReservationEngine(deps: { db: Db; clock: Clock; events: En
       if (closed) return Promise.resolve(unavailable as OutcomeOf<C>);
       // The planner answers a waitlist command with a position and a seat command with a seat.
       return new Promise<Outcome>((resolve) => {
-        queue.push({ roundId, command, resolve });
+        queue.push({ roundId, command, resolve, context: captureContext() });
         schedule();
       }) as Promise<OutcomeOf<C>>;
+    },
+    change<T>(rounds: readonly string[], run: (now: number) => Promise<ChangeResult<T>>): Promise<T> {
+      if (closed) return Promise.reject(new AppError("UNAVAILABLE", "The server is shutting down; try again."));
+      return new Promise<T>((resolve, reject) => {
+        void runTask(async () => {
+          try {
+            for (const roundId of rounds) await runBatch(roundId, []);
+            const { value, changed } = await run(clock.now());
+            for (const round of changed) {
+              try {
+                await events.roundChanged(round.id, round.seq);
+              } catch (err) {
+                report(err);
+              }
+              await runBatch(round.id, []);
+            }
+            resolve(value);
+          } catch (err) {
+            reject(err);
+          }
+        });
+      });
     },
     sweep() {
       if (closed) return Promise.resolve();
       return runTask(async () => {
         const now = clock.now();
         for (const roundId of await findRoundsWithExpiredHolds(db, now)) await runBatch(roundId, []);
-        for (const round of await closeRoundsPastDeadline(db, now)) await events.roundChanged(round.id, round.seq);
+        // Closing at the deadline is a round command like an admin's: planned, guarded, audited, announced.
+        for (const roundId of await findRoundsPastDeadline(db, now)) {
+          await runBatch(roundId, [{ kind: "deadline-close" }]);
+        }
       });
     },
     async idle() {

@@ -14,6 +14,20 @@ export interface ServerChild {
 
 const HOST = "127.0.0.1";
 
+/** Every rate limit off (server/index.ts reads these; lib/schemas/env.ts has the defaults). */
+export const RATE_LIMITS_OFF: Record<string, string> = Object.fromEntries(
+  [
+    "RATE_LIMIT_CLAIMS",
+    "RATE_LIMIT_CLAIMS_IP",
+    "RATE_LIMIT_READS",
+    "RATE_LIMIT_READS_IP",
+    "RATE_LIMIT_WATCH",
+    "RATE_LIMIT_WATCH_IP",
+    "RATE_LIMIT_LOGINS_IP",
+    "LOGIN_LOCKOUT",
+  ].map((name) => [name, "off"]),
+);
+
 /** A free loopback port: bind port 0, read it, let it go. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -40,6 +54,13 @@ export async function startServerChild(options: {
   /** Modules (TypeScript allowed) imported before the server, e.g. a probe. */
   preload?: string[];
   env?: Record<string, string>;
+  /**
+   * "off" (default): every rate limit off, because a benchmark of the engine
+   * sends more from one address than any production limit allows, and should
+   * measure the engine, not the limiter. "environment": the limits of the
+   * environment, or the production defaults (bench/flood).
+   */
+  rateLimits?: "off" | "environment";
   readyTimeoutMs?: number;
 }): Promise<ServerChild> {
   if (!fs.existsSync(path.join(options.root, ".next", "BUILD_ID"))) {
@@ -57,6 +78,7 @@ export async function startServerChild(options: {
       PORT: String(port),
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
+      ...(options.rateLimits === "environment" ? {} : RATE_LIMITS_OFF),
       ...options.env,
     },
     stdio: ["ignore", "inherit", "inherit"],

@@ -1,3 +1,4 @@
+import { type Attributes, type Context, context, createContextKey, type Link, SpanKind } from "@opentelemetry/api";
 import type { ArgType, SqlDriverAdapter, SqlQuery, SqlResultSet, Transaction } from "@prisma/driver-adapter-utils";
 import type { Db } from "./create-db.ts";
 import type { Prisma } from "./generated/client.ts";
@@ -23,32 +24,53 @@ const COLUMN_DATETIME = 10; // ColumnTypeEnum.DateTime
  * same connection and lock Prisma uses). For raw SQL, Prisma's client engine
  * only adds a compile-and-interpret step per statement, measured at about a
  * fifth of the server's CPU under bench/reserve, so the hot path skips it.
+ *
+ * Skipping the client also skips its tracing, so when @prisma/instrumentation
+ * is on, this reports through the same hook the client uses: a
+ * `prisma:client:transaction` span (linked to the commands of the batch, see
+ * withTransactionLinks) with a `prisma:client:db_query` span per statement.
  */
 export async function driverTransaction<T>(db: Db, run: (tx: DriverTx) => Promise<T>): Promise<T> {
   const adapter = drivers.get(db);
   if (!adapter) throw new Error("driverTransaction needs a client made by createDb");
+  const tracing = prismaTracing();
+  if (!tracing) return transaction(adapter, run, undefined);
+  const links = context.active().getValue(TRANSACTION_LINKS) as Link[] | undefined;
+  return tracing.runInChildSpan({ name: "transaction", attributes: { method: "driverTransaction" }, links }, () =>
+    transaction(adapter, run, tracing),
+  );
+}
+
+async function transaction<T>(
+  adapter: SqlDriverAdapter,
+  run: (tx: DriverTx) => Promise<T>,
+  tracing: PrismaTracing | undefined,
+): Promise<T> {
   const tx = await adapter.startTransaction();
-  const wrapped = wrap(tx, adapter.provider);
+  const wrapped = wrap(tx, adapter.provider, tracing);
   let result: T;
   try {
     result = await run(wrapped);
   } catch (err) {
-    await finish(tx, "ROLLBACK");
+    await finish(tx, "ROLLBACK", tracing);
     throw err;
   }
-  await finish(tx, "COMMIT");
+  await finish(tx, "COMMIT", tracing);
   return result;
 }
 
-async function finish(tx: Transaction, verb: "COMMIT" | "ROLLBACK"): Promise<void> {
+async function finish(tx: Transaction, verb: "COMMIT" | "ROLLBACK", tracing: PrismaTracing | undefined): Promise<void> {
   try {
-    if (!tx.options.usePhantomQuery) await tx.executeRaw({ sql: verb, args: [], argTypes: [] });
+    if (!tx.options.usePhantomQuery) {
+      const query = { sql: verb, args: [], argTypes: [] };
+      await traced(tracing, tx.provider, query, () => tx.executeRaw(query));
+    }
   } finally {
     await (verb === "COMMIT" ? tx.commit() : tx.rollback());
   }
 }
 
-function wrap(tx: Transaction, provider: SqlDriverAdapter["provider"]): DriverTx {
+function wrap(tx: Transaction, provider: SqlDriverAdapter["provider"], tracing: PrismaTracing | undefined): DriverTx {
   const toQuery = (s: Prisma.Sql): SqlQuery => ({
     sql: provider === "postgres" ? s.statement : s.sql,
     args: s.values,
@@ -56,10 +78,48 @@ function wrap(tx: Transaction, provider: SqlDriverAdapter["provider"]): DriverTx
   });
   return {
     async query<T>(statement: Prisma.Sql) {
-      return toObjects(await tx.queryRaw(toQuery(statement))) as T[];
+      const query = toQuery(statement);
+      return toObjects(await traced(tracing, provider, query, () => tx.queryRaw(query))) as T[];
     },
-    execute: (statement) => tx.executeRaw(toQuery(statement)),
+    execute(statement) {
+      const query = toQuery(statement);
+      return traced(tracing, provider, query, () => tx.executeRaw(query));
+    },
   };
+}
+
+/** The slice of @prisma/instrumentation's tracing helper that Prisma's client calls (see PrismaInstrumentation). */
+interface PrismaTracing {
+  runInChildSpan<R>(
+    options: { name: string; kind?: SpanKind; attributes?: Attributes; links?: Link[]; context?: Context },
+    callback: () => R,
+  ): R;
+}
+
+// @prisma/instrumentation publishes its helper here when enabled; Prisma 6's client reads the same slot.
+const PRISMA_TRACING_SLOT = "V6_PRISMA_INSTRUMENTATION";
+
+function prismaTracing(): PrismaTracing | undefined {
+  return (globalThis as { [PRISMA_TRACING_SLOT]?: { helper?: PrismaTracing } })[PRISMA_TRACING_SLOT]?.helper;
+}
+
+function traced<R>(tracing: PrismaTracing | undefined, provider: string, query: SqlQuery, run: () => Promise<R>) {
+  if (!tracing) return run();
+  const attributes = {
+    "db.query.text": query.sql,
+    "db.system.name": provider === "postgres" ? "postgresql" : provider,
+  };
+  return tracing.runInChildSpan({ name: "db_query", kind: SpanKind.CLIENT, attributes }, run);
+}
+
+const TRANSACTION_LINKS = createContextKey("intake.transaction-links");
+
+/**
+ * A context whose driver transactions link to these spans: a group commit
+ * answers many commands, each with its own trace, in one transaction.
+ */
+export function withTransactionLinks(parent: Context, links: Link[]): Context {
+  return links.length > 0 ? parent.setValue(TRANSACTION_LINKS, links) : parent;
 }
 
 function argTypeOf(value: unknown): ArgType {

@@ -8,12 +8,15 @@ export interface RoundSummary extends RoundView {
   booked: number;
 }
 
-/** Every published round (drafts stay hidden), open ones first, with seat counts as they stand at `now`. */
-export async function listRounds(db: Db, input: { now: number }): Promise<RoundSummary[]> {
+/**
+ * Every published round (drafts stay hidden unless `includeDrafts`, for the
+ * admin console), open ones first, with seat counts as they stand at `now`.
+ */
+export async function listRounds(db: Db, input: { now: number; includeDrafts?: boolean }): Promise<RoundSummary[]> {
   const at = new Date(input.now);
   const [rounds, counts] = await db.$transaction([
     db.round.findMany({
-      where: { status: { not: "DRAFT" } },
+      where: input.includeDrafts ? {} : { status: { not: "DRAFT" } },
       include: roundViewInclude,
       orderBy: [{ deadline: "desc" }],
     }),

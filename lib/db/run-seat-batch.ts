@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
+import type { AuditActor, CommandMeta } from "../domain/audit.ts";
 import type { RoundStatus } from "../domain/round-clock.ts";
 import {
   type Outcome,
+  type PlanEvent,
   planBatch,
   type RoundCommand,
+  type RoundRules,
   type Seat,
   type SeatChange,
   type SeatOutcome,
@@ -11,12 +14,28 @@ import {
 import type { Db } from "./create-db.ts";
 import { type DriverTx, driverTransaction } from "./driver-transaction.ts";
 import { Prisma } from "./generated/client.ts";
+import { LIVE_CHANNEL, withdrawLiveAdmission } from "./withdraw-live-admission.ts";
 import { writeApplication } from "./write-application.ts";
+import { type NewAuditEntry, writeAuditEntries } from "./write-audit-entries.ts";
 
-/** A command as the engine queues it: the seat command plus an optional idempotency key. */
-export type BatchCommand = RoundCommand & { requestId?: string };
+export { LIVE_CHANNEL };
+
+/**
+ * A command as the engine queues it: an applicant's, an admin's or the
+ * sweeper's, with an applicant's optional idempotency key (`requestId`) and
+ * the audit metadata the edge filled in (`meta`).
+ */
+export type BatchCommand = RoundCommand & { requestId?: string; meta?: CommandMeta };
+
+/** The request and trace of the batch's own work (lapsed holds): a sweep's, or one made up per batch. */
+export interface BatchOrigin {
+  requestId: string;
+  traceId: string | null;
+}
 
 const seatIdOf = (c: BatchCommand): string | undefined => ("seatId" in c ? c.seatId : undefined);
+/** The applicant who sent the command; null for admin and system commands. */
+const applicantOf = (c: BatchCommand): string | null => ("applicantId" in c ? c.applicantId : null);
 
 export interface SeatUpdate {
   roundId: string;
@@ -32,15 +51,14 @@ export interface BatchResult {
   waitlist: { queue: string[]; offers: Seat[] } | null;
   /** One update per changed seat (its final state), with consecutive seq numbers. */
   updates: SeatUpdate[];
+  /** When the batch changed the round's state: the seq of that change (after every seat update). */
+  round: { seq: number } | null;
 }
 
 /** Thrown inside the transaction when a guarded write finds the seat changed under it. */
 export class WriteConflict extends Error {}
 
 type Tx = DriverTx;
-
-/** The channel label of admissions that came from a live round's bookings. */
-export const LIVE_CHANNEL = "live";
 
 const seatColumns = Prisma.sql`"id", "label", "row", "col", "status", "holderId", "heldUntil", "expiredHolderId", "version"`;
 
@@ -59,18 +77,20 @@ interface SeatRow {
 const toSeat = (r: SeatRow): Seat => ({ ...r, heldUntil: r.heldUntil ? r.heldUntil.getTime() : null });
 
 /**
- * Runs a batch of seat commands for one round in one transaction (group commit):
+ * Runs a batch of commands for one round in one transaction (group commit):
  * a few reads load every seat the batch can touch, the pure planner decides all
  * outcomes in order, and set-based writes apply the final state of each changed
- * seat, each guarded by its version. With no commands it only frees expired holds.
+ * seat, each guarded by its version, then the round's state and seq, and one
+ * multi-row INSERT of audit rows. With no commands it only frees expired holds.
  */
 export async function runSeatBatch(
   db: Db,
-  input: { roundId: string; commands: readonly BatchCommand[]; now: number },
+  input: { roundId: string; commands: readonly BatchCommand[]; now: number; origin?: BatchOrigin },
 ): Promise<BatchResult> {
   const { roundId, commands, now } = input;
+  const origin = input.origin ?? { requestId: randomUUID(), traceId: null };
   return driverTransaction(db, async (tx) => {
-    const [round] = await tx.query<{
+    const [row] = await tx.query<{
       status: RoundStatus;
       opensAt: Date;
       deadline: Date;
@@ -79,27 +99,28 @@ export async function runSeatBatch(
     }>(
       Prisma.sql`SELECT "status", "opensAt", "deadline", "pausedAt", "holdSeconds" FROM "Round" WHERE "id" = ${roundId}`,
     );
-    if (!round) {
+    if (!row) {
       const missing: SeatOutcome = { ok: false, code: "NOT_FOUND", message: "No such round." };
-      return { outcomes: commands.map(() => missing), updates: [], waitlist: null };
+      return { outcomes: commands.map(() => missing), updates: [], waitlist: null, round: null };
     }
+    const round: RoundRules = {
+      status: row.status,
+      opensAt: row.opensAt.getTime(),
+      deadline: row.deadline.getTime(),
+      pausedAt: row.pausedAt?.getTime() ?? null,
+      holdSeconds: row.holdSeconds,
+    };
 
     const outcomes: (Outcome | undefined)[] = new Array(commands.length);
     const planned = await replayKnownRequests(tx, roundId, commands, outcomes);
     const waitlist = await loadWaitlist(tx, roundId);
     const seats = await loadBatchView(tx, roundId, planned, waitlist.length, now);
     const plan = planBatch(
-      {
-        status: round.status,
-        opensAt: round.opensAt.getTime(),
-        deadline: round.deadline.getTime(),
-        pausedAt: round.pausedAt?.getTime() ?? null,
-        holdSeconds: round.holdSeconds,
-      },
+      round,
       seats,
       planned.map((p) => p.command),
       now,
-      waitlist.map((w) => w.applicantId),
+      { waitlist: waitlist.map((w) => w.applicantId), knownApplicants: await loadReassignTargets(tx, planned) },
     );
     planned.forEach((p, i) => {
       const outcome = plan.outcomes[i] as Outcome;
@@ -108,14 +129,93 @@ export async function runSeatBatch(
 
     await writeChanges(tx, roundId, plan.changes, now);
     await rememberRequests(tx, roundId, planned, plan.outcomes, now);
-    const updates = await bumpSeq(tx, roundId, plan.changes);
+    const { updates, roundSeq } = await bumpSeq(
+      tx,
+      roundId,
+      plan.changes,
+      plan.roundChanged ? { before: round, after: plan.round } : null,
+      now,
+    );
     const waitlistChanged = await writeWaitlist(tx, roundId, waitlist, plan.waitlist, now);
+    await writeAuditEntries(tx, auditEntriesOf(roundId, planned, plan.events, now, origin));
     return {
       outcomes: outcomes as Outcome[],
       updates,
       waitlist: waitlistChanged ? { queue: plan.waitlist, offers: plan.offers } : null,
+      round: roundSeq === null ? null : { seq: roundSeq },
     };
   });
+}
+
+const SYSTEM: AuditActor = { type: "system", id: null };
+
+/** The audit metadata of a command: what the edge filled in, or what can be told from the command itself. */
+function metaOf(command: BatchCommand, origin: BatchOrigin): CommandMeta {
+  if (command.meta) return command.meta;
+  const applicantId = applicantOf(command);
+  const actor: AuditActor =
+    applicantId !== null
+      ? { type: "applicant", id: applicantId }
+      : command.kind === "deadline-close"
+        ? SYSTEM
+        : { type: "admin", id: null };
+  return { requestId: command.requestId ?? origin.requestId, traceId: null, actor };
+}
+
+// A change's holders have columns of their own (holderBefore, holderAfter): the JSON keeps the rest, and
+// rows stay small. A refusal names no holder in the columns, so its JSON keeps the seat's holder.
+const seatState = (seat: Seat | null, withHolder: boolean) =>
+  seat &&
+  (withHolder
+    ? { status: seat.status, holderId: seat.holderId, heldUntil: seat.heldUntil }
+    : { status: seat.status, heldUntil: seat.heldUntil });
+const roundState = (round: RoundRules | null) =>
+  round && { status: round.status, opensAt: round.opensAt, deadline: round.deadline, pausedAt: round.pausedAt };
+
+/**
+ * One audit row per planned event: each seat transition, each round change and
+ * each refused admin command. What the engine did for a command (a waitlist
+ * offer) is the system's, under that command's request and trace; a lapse is
+ * the system's under the batch's own.
+ */
+function auditEntriesOf(
+  roundId: string,
+  planned: readonly PlannedCommand[],
+  events: readonly PlanEvent[],
+  now: number,
+  origin: BatchOrigin,
+): NewAuditEntry[] {
+  return events.map((event) => {
+    const command = event.cause === null ? undefined : planned[event.cause]?.command;
+    const meta = command ? metaOf(command, origin) : { ...origin, actor: SYSTEM };
+    const changed = event.outcome === "OK";
+    return {
+      at: now,
+      actor: event.by === "system" ? SYSTEM : meta.actor,
+      action: event.action,
+      roundId,
+      seatId: event.seat?.id ?? null,
+      // Only a change names holders, so a refused attempt on someone's seat is not among their entries.
+      holderBefore: changed ? (event.seat?.before?.holderId ?? null) : null,
+      holderAfter: changed ? (event.seat?.after?.holderId ?? null) : null,
+      before: event.seat ? seatState(event.seat.before, !changed) : roundState(event.round?.before ?? null),
+      after: event.seat ? seatState(event.seat.after, !changed) : roundState(event.round?.after ?? null),
+      outcome: event.outcome,
+      requestId: meta.requestId,
+      traceId: meta.traceId,
+      detail: event.by === "command" && command && "reason" in command ? (command.reason ?? null) : null,
+    };
+  });
+}
+
+/** The applicants an admin reassigns seats to that exist (the planner refuses the others); undefined without reassigns. */
+async function loadReassignTargets(tx: Tx, planned: readonly PlannedCommand[]): Promise<Set<string> | undefined> {
+  const targets = planned.flatMap((p) => (p.command.kind === "admin-reassign" ? [p.command.toApplicantId] : []));
+  if (targets.length === 0) return undefined;
+  const rows = await tx.query<{ id: string }>(
+    Prisma.sql`SELECT "id" FROM "Applicant" WHERE "id" IN (${Prisma.join([...new Set(targets)])})`,
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 interface PlannedCommand {
@@ -142,7 +242,9 @@ async function replayKnownRequests(
   commands: readonly BatchCommand[],
   outcomes: (Outcome | undefined)[],
 ): Promise<PlannedCommand[]> {
-  const requestIds = [...new Set(commands.flatMap((c) => (c.requestId ? [c.requestId] : [])))];
+  const requestIds = [
+    ...new Set(commands.flatMap((c) => (c.requestId && applicantOf(c) !== null ? [c.requestId] : []))),
+  ];
   const stored = new Map<string, { command: string; result: string }>();
   if (requestIds.length > 0) {
     const rows = await tx.query<{
@@ -158,11 +260,13 @@ async function replayKnownRequests(
   const planned: PlannedCommand[] = [];
   const inBatch = new Map<string, PlannedCommand>();
   commands.forEach((command, index) => {
-    if (!command.requestId) {
+    const applicantId = applicantOf(command);
+    // Only applicants' commands are idempotent by requestId; an admin's requestId is the audit's.
+    if (!command.requestId || applicantId === null) {
       planned.push({ command, indexes: [index] });
       return;
     }
-    const key = `${command.applicantId}\u0000${command.requestId}`;
+    const key = `${applicantId}\u0000${command.requestId}`;
     const previous = stored.get(key);
     if (previous) {
       outcomes[index] =
@@ -231,7 +335,14 @@ async function loadBatchView(
   now: number,
 ): Promise<Seat[]> {
   const seatIds = [...new Set(planned.flatMap((p) => seatIdOf(p.command) ?? []))];
-  const applicantIds = [...new Set(planned.map((p) => p.command.applicantId))];
+  // Whose seat the planner must know: the senders, and whom an admin reassigns a seat to (one seat each).
+  const applicantIds = [
+    ...new Set(
+      planned.flatMap((p) =>
+        p.command.kind === "admin-reassign" ? [p.command.toApplicantId] : (applicantOf(p.command) ?? []),
+      ),
+    ),
+  ];
   // Free seats the batch may hand out: to holds, to the waitlist, and one to show a join that seats are free.
   const holds = planned.filter((p) => p.command.kind === "hold" || p.command.kind === "waitlist-join").length + waiting;
 
@@ -271,7 +382,21 @@ async function writeChanges(tx: Tx, roundId: string, changes: readonly SeatChang
   if (movesAcross) await writeInOrder(tx, roundId, changes);
   else await applyFinalStates(tx, roundId, changes);
 
-  const booked = changes.filter((c) => c.after.status === "BOOKED" && c.before.status !== "BOOKED");
+  // A booking an admin took back (released, or moved to someone else): its row goes, its admission is withdrawn.
+  const unbooked = changes.filter(
+    (c) => c.before.status === "BOOKED" && (c.after.status !== "BOOKED" || c.after.holderId !== c.before.holderId),
+  );
+  if (unbooked.length > 0) {
+    const deleted = await tx.execute(Prisma.sql`
+      DELETE FROM "Booking" WHERE "roundId" = ${roundId} AND "seatId" IN (${Prisma.join(unbooked.map((c) => c.before.id))})`);
+    if (deleted !== unbooked.length) throw new Error(`round ${roundId}: a booked seat had no booking row`);
+    for (const c of unbooked) {
+      if (c.before.holderId) await withdrawLiveAdmission(tx, { roundId, applicantId: c.before.holderId, now });
+    }
+  }
+  const booked = changes.filter(
+    (c) => c.after.status === "BOOKED" && (c.before.status !== "BOOKED" || c.after.holderId !== c.before.holderId),
+  );
   if (booked.length > 0) {
     const createdAt = new Date(now);
     const values = booked.map(
@@ -362,8 +487,9 @@ async function rememberRequests(
   const createdAt = new Date(now);
   const rows = planned.flatMap((p, i) => {
     const outcome = outcomes[i];
-    if (!p.command.requestId || !outcome?.ok || !("seat" in outcome)) return [];
-    const { applicantId, requestId } = p.command;
+    const applicantId = applicantOf(p.command);
+    const { requestId } = p.command;
+    if (!requestId || applicantId === null || !outcome?.ok || !("seat" in outcome)) return [];
     const command = fingerprint(roundId, p.command);
     return [Prisma.sql`(${applicantId}, ${requestId}, ${command}, ${JSON.stringify(outcome.seat)}, ${createdAt})`];
   });
@@ -373,23 +499,43 @@ async function rememberRequests(
 }
 
 /**
- * Bumps the round's seq once per announced step. A handover is announced as
+ * Bumps the round's seq once per announced step, and writes the round's new
+ * state if a command changed it, in one statement. A handover is announced as
  * FREE, then its final state, so a watcher's own-seat mark never sticks to a
- * seat that someone else now holds.
+ * seat that someone else now holds. A round change takes the seq after the
+ * seats (it is announced after them).
  */
-async function bumpSeq(tx: Tx, roundId: string, changes: readonly SeatChange[]): Promise<SeatUpdate[]> {
-  if (changes.length === 0) return [];
+async function bumpSeq(
+  tx: Tx,
+  roundId: string,
+  changes: readonly SeatChange[],
+  round: { before: RoundRules; after: RoundRules } | null,
+  now: number,
+): Promise<{ updates: SeatUpdate[]; roundSeq: number | null }> {
   const steps = changes.flatMap((c): Seat[] =>
     isHandover(c) ? [{ ...c.after, status: "FREE", holderId: null, heldUntil: null }, c.after] : [c.after],
   );
-  const [row] = await tx.query<{ seq: number }>(Prisma.sql`
-    UPDATE "Round" SET "seq" = "seq" + ${steps.length} WHERE "id" = ${roundId} RETURNING "seq"`);
-  const base = Number(row?.seq) - steps.length;
-  return steps.map((seat, i) => ({
+  const count = steps.length + (round ? 1 : 0);
+  if (count === 0) return { updates: [], roundSeq: null };
+  const [row] = await tx.query<{ seq: number }>(
+    round
+      ? Prisma.sql`
+          UPDATE "Round" SET "seq" = "seq" + ${count}, "status" = ${round.after.status},
+            "deadline" = ${new Date(round.after.deadline)},
+            "pausedAt" = ${round.after.pausedAt === null ? null : new Date(round.after.pausedAt)},
+            "updatedAt" = ${new Date(now)}
+          WHERE "id" = ${roundId} AND "status" = ${round.before.status} RETURNING "seq"`
+      : Prisma.sql`UPDATE "Round" SET "seq" = "seq" + ${count} WHERE "id" = ${roundId} RETURNING "seq"`,
+  );
+  if (!row) throw new WriteConflict("the round changed during the batch");
+  const last = Number(row.seq);
+  const base = last - count;
+  const updates = steps.map((seat, i) => ({
     roundId,
     seq: base + i + 1,
     seatId: seat.id,
     status: seat.status,
     heldUntil: seat.heldUntil,
   }));
+  return { updates, roundSeq: round ? last : null };
 }

@@ -34,7 +34,7 @@ export function csvField(value: string): string {
  * Labels come from people (channel names): a leading = + - @ would run as a
  * spreadsheet formula when the file is opened, so such text gets a leading '.
  */
-function csvText(value: string): string {
+export function csvText(value: string): string {
   return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 }
 

@@ -8,6 +8,7 @@ import {
   effectiveSeat,
   isExpiredHold,
   planBatch,
+  type RoundCommand,
   type RoundRules,
   type Seat,
   type SeatCommand,
@@ -456,7 +457,7 @@ describe("planBatch: waitlist", () => {
   const join = (applicantId: string) => ({ kind: "waitlist-join" as const, applicantId });
   const leave = (applicantId: string) => ({ kind: "waitlist-leave" as const, applicantId });
   const waitPlan = (seats: readonly Seat[], commands: Parameters<typeof planBatch>[2], waitlist: string[], now = T0) =>
-    planBatch(round(), seats, commands, now, waitlist);
+    planBatch(round(), seats, commands, now, { waitlist });
 
   it("lets applicants join a full round in order and answers their position", () => {
     const result = waitPlan(full(), [join("C"), join("D")], []);
@@ -496,7 +497,9 @@ describe("planBatch: waitlist", () => {
   });
 
   it("offers nothing once the round stops taking claims", () => {
-    const closed = planBatch(round({ status: "PAUSED", pausedAt: T0 - 1 }), full(), [release("A", "s1")], T0, ["C"]);
+    const closed = planBatch(round({ status: "PAUSED", pausedAt: T0 - 1 }), full(), [release("A", "s1")], T0, {
+      waitlist: ["C"],
+    });
     expect(closed.offers).toEqual([]);
     expect(closed.waitlist).toEqual(["C"]);
   });
@@ -518,5 +521,212 @@ describe("planBatch: waitlist", () => {
       { ok: true, position: null },
     ]);
     expect(result.waitlist).toEqual(["D"]);
+  });
+});
+
+describe("planBatch: admin seat commands", () => {
+  const adminRelease = (seatId: string): RoundCommand => ({ kind: "admin-release", seatId, reason: "duplicate" });
+  const reassign = (seatId: string, toApplicantId: string): RoundCommand => ({
+    kind: "admin-reassign",
+    seatId,
+    toApplicantId,
+    reason: "swap",
+  });
+  const run = (
+    seats: readonly Seat[],
+    commands: readonly RoundCommand[],
+    options: { waitlist?: string[]; r?: RoundRules } = {},
+  ) => planBatch(options.r ?? round(), seats, commands, T0, { waitlist: options.waitlist });
+
+  it("releases anyone's held or booked seat, and the seat is free for the next command", () => {
+    const a = heldBy("A", { id: "s1", row: 0, col: 0 });
+    const b = bookedBy("B", { id: "s2", row: 0, col: 1 });
+    const result = run([a, b], [adminRelease("s1"), adminRelease("s2"), hold("C", "s2")]);
+    expect(codes(result)).toEqual(["ok", "ok", "ok"]);
+    expect(finalSeats(result)).toEqual([
+      { ...a, status: "FREE", holderId: null, heldUntil: null, version: 1 },
+      { ...b, status: "HELD", holderId: "C", heldUntil: T0 + HOLD_SECONDS * 1000, version: 1 },
+    ]);
+    expect(result.events.map((e) => [e.action, e.by, e.cause, e.outcome])).toEqual([
+      ["seat.admin-release", "command", 0, "OK"],
+      ["seat.admin-release", "command", 1, "OK"],
+      ["seat.hold", "command", 2, "OK"],
+    ]);
+  });
+
+  it("refuses to release a free seat, a lapsed hold or a seat of another round, and audits the refusal", () => {
+    const lapsed = heldBy("A", { id: "s1", row: 0, col: 0, heldUntil: T0 - 1 });
+    const result = run(
+      [lapsed, seat({ id: "s2", row: 0, col: 1 })],
+      [adminRelease("s1"), adminRelease("s2"), adminRelease("zz")],
+    );
+    expect(codes(result)).toEqual(["SEAT_FREE", "SEAT_FREE", "NOT_FOUND"]);
+    expect(result.events.map((e) => [e.action, e.outcome, e.seat?.id, e.seat?.after])).toEqual([
+      ["seat.expire", "OK", "s1", expect.objectContaining({ status: "FREE", expiredHolderId: "A" })],
+      ["seat.admin-release", "SEAT_FREE", "s1", null],
+      ["seat.admin-release", "SEAT_FREE", "s2", null],
+      ["seat.admin-release", "NOT_FOUND", "zz", null],
+    ]);
+  });
+
+  it("hands a seat an admin released to the first on the waitlist, as the system's offer", () => {
+    const result = run([bookedBy("A", { id: "s1", row: 0, col: 0 })], [adminRelease("s1")], { waitlist: ["C"] });
+    expect(result.offers.map((s) => [s.id, s.holderId])).toEqual([["s1", "C"]]);
+    expect(result.events.map((e) => [e.action, e.by, e.cause])).toEqual([
+      ["seat.admin-release", "command", 0],
+      ["seat.offer", "system", 0],
+    ]);
+  });
+
+  it("reassigns a hold as a fresh hold and a booking as a booking, and takes the new holder off the waitlist", () => {
+    const a = { ...heldBy("A", { id: "s1", row: 0, col: 0 }), heldUntil: T0 + 5_000 };
+    const b = bookedBy("B", { id: "s2", row: 0, col: 1 });
+    const result = run([a, b], [reassign("s1", "C"), reassign("s2", "D")], { waitlist: ["D", "E"] });
+    expect(codes(result)).toEqual(["ok", "ok"]);
+    expect(finalSeats(result)).toEqual([
+      { ...a, holderId: "C", heldUntil: T0 + HOLD_SECONDS * 1000, version: 1 },
+      { ...b, holderId: "D", version: 1 },
+    ]);
+    expect(result.waitlist).toEqual(["E"]);
+  });
+
+  it("keeps the one-seat rule: no reassign to someone who holds a seat, or to the holder", () => {
+    const seats = [heldBy("A", { id: "s1", row: 0, col: 0 }), bookedBy("B", { id: "s2", row: 0, col: 1 })];
+    const result = run(seats, [reassign("s1", "B"), reassign("s1", "A"), reassign("s2", "A")]);
+    expect(codes(result)).toEqual(["ALREADY_HAS_SEAT", "ALREADY_HAS_SEAT", "ALREADY_HAS_SEAT"]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it("refuses a reassign to an applicant that does not exist", () => {
+    const seats = [heldBy("A", { id: "s1", row: 0, col: 0 })];
+    const result = planBatch(round(), seats, [reassign("s1", "ghost")], T0, { knownApplicants: new Set(["C"]) });
+    expect(codes(result)).toEqual(["NOT_FOUND"]);
+  });
+
+  it("moves a hold only while the round takes claims, and a booking at any time", () => {
+    const paused = round({ status: "PAUSED", pausedAt: T0 - 1 });
+    const seats = [heldBy("A", { id: "s1", row: 0, col: 0 }), bookedBy("B", { id: "s2", row: 0, col: 1 })];
+    expect(codes(run(seats, [reassign("s1", "C"), reassign("s2", "D")], { r: paused }))).toEqual([
+      "ROUND_NOT_OPEN",
+      "ok",
+    ]);
+  });
+});
+
+describe("planBatch: round commands", () => {
+  const cmd = (kind: "open" | "pause" | "resume" | "close" | "deadline-close"): RoundCommand => ({ kind });
+  const extend = (deadline: number): RoundCommand => ({ kind: "extend", deadline });
+  const one = (r: RoundRules, command: RoundCommand, seats: readonly Seat[] = [], now = T0, waitlist: string[] = []) =>
+    planBatch(r, seats, [command], now, { waitlist });
+
+  it("pauses an open round at now and freezes its countdown there", () => {
+    const result = one(round(), cmd("pause"));
+    expect(result.round).toEqual(round({ status: "PAUSED", pausedAt: T0 }));
+    expect(result.roundChanged).toBe(true);
+    expect(result.events).toEqual([
+      {
+        cause: 0,
+        by: "command",
+        action: "round.pause",
+        outcome: "OK",
+        round: { before: round(), after: result.round },
+      },
+    ]);
+  });
+
+  it("resumes with the deadline moved by exactly the time spent paused", () => {
+    const paused = round({ status: "PAUSED", pausedAt: T0 - 90_000 });
+    const result = one(paused, cmd("resume"));
+    expect(result.round).toEqual(round({ status: "OPEN", deadline: T0 + HOUR + 90_000, pausedAt: null }));
+  });
+
+  it("refuses claims in the batch after a pause, and takes them again after a resume", () => {
+    const seats = [seat({ id: "s1", row: 0, col: 0 }), seat({ id: "s2", row: 0, col: 1 })];
+    const result = planBatch(round(), seats, [hold("A"), cmd("pause"), hold("B"), cmd("resume"), hold("C")], T0);
+    expect(codes(result)).toEqual(["ok", "ok", "ROUND_NOT_OPEN", "ok", "ok"]);
+  });
+
+  it("gives seats left free during a pause to the waitlist as soon as the round resumes", () => {
+    const paused = round({ status: "PAUSED", pausedAt: T0 - 1000 });
+    const seats = [seat({ id: "s1", row: 0, col: 0 }), heldBy("A", { id: "s2", row: 0, col: 1, heldUntil: T0 - 1 })];
+    const result = one(paused, cmd("resume"), seats, T0, ["C", "D", "E"]);
+    expect(result.offers.map((s) => [s.id, s.holderId])).toEqual([
+      ["s1", "C"],
+      ["s2", "D"],
+    ]);
+    expect(result.waitlist).toEqual(["E"]);
+    expect(result.events.map((e) => [e.action, e.by, e.cause])).toEqual([
+      ["seat.expire", "system", null],
+      ["round.resume", "command", 0],
+      ["seat.offer", "system", 0],
+      ["seat.offer", "system", 0],
+    ]);
+  });
+
+  it("extends to a later deadline only, in the future, and keeps a paused round's countdown frozen", () => {
+    expect(one(round(), extend(T0 + 2 * HOUR)).round.deadline).toBe(T0 + 2 * HOUR);
+    expect(codes(one(round(), extend(T0 + HOUR)))).toEqual(["INVALID_INPUT"]);
+    expect(codes(one(round({ deadline: T0 - 10 }), extend(T0 - 5)))).toEqual(["INVALID_INPUT"]);
+    const paused = round({ status: "PAUSED", pausedAt: T0 - 2 * HOUR, deadline: T0 - HOUR });
+    expect(one(paused, extend(T0 - HOUR / 2)).round).toEqual({ ...paused, deadline: T0 - HOUR / 2 });
+  });
+
+  it("does not audit a form error (INVALID_INPUT), but audits every other refusal", () => {
+    expect(one(round(), extend(T0)).events).toEqual([]);
+    expect(one(round(), cmd("resume")).events).toEqual([
+      {
+        cause: 0,
+        by: "command",
+        action: "round.resume",
+        outcome: "INVALID_TRANSITION",
+        round: { before: round(), after: null },
+      },
+    ]);
+  });
+
+  it("opens only a draft before its deadline, and closes only an open or paused round", () => {
+    const draft = round({ status: "DRAFT" });
+    expect(one(draft, cmd("open")).round.status).toBe("OPEN");
+    expect(codes(one(draft, cmd("open"), [], T0 + HOUR))).toEqual(["DEADLINE_PASSED"]);
+    expect(codes(one(round(), cmd("open")))).toEqual(["INVALID_TRANSITION"]);
+    expect(codes(one(draft, cmd("close")))).toEqual(["INVALID_TRANSITION"]);
+    expect(one(round({ status: "PAUSED", pausedAt: T0 - 1 }), cmd("close")).round).toEqual(
+      round({ status: "CLOSED", pausedAt: null }),
+    );
+    const closed = round({ status: "CLOSED" });
+    for (const kind of ["open", "pause", "resume", "close"] as const) {
+      expect(codes(one(closed, cmd(kind)))).toEqual(["INVALID_TRANSITION"]);
+    }
+    expect(codes(one(closed, extend(T0 + 2 * HOUR)))).toEqual(["INVALID_TRANSITION"]);
+  });
+
+  it("refuses to pause a round whose deadline has passed", () => {
+    expect(codes(one(round(), cmd("pause"), [], T0 + HOUR))).toEqual(["DEADLINE_PASSED"]);
+  });
+
+  it("closes at the deadline for the sweeper only when the deadline has come, and leaves no event otherwise", () => {
+    expect(one(round(), cmd("deadline-close"), [], T0 + HOUR).round.status).toBe("CLOSED");
+    expect(one(round(), cmd("deadline-close"), [], T0 + HOUR).events).toEqual([
+      expect.objectContaining({ action: "round.close", by: "system", outcome: "OK" }),
+    ]);
+    const early = one(round(), cmd("deadline-close"));
+    expect(codes(early)).toEqual(["INVALID_TRANSITION"]);
+    expect(early.events).toEqual([]);
+    expect(early.roundChanged).toBe(false);
+  });
+
+  it("records every seat transition of a batch, even when the final state is unchanged", () => {
+    const result = plan([seat({ id: "s1", row: 0, col: 0 })], [hold("A", "s1"), release("A", "s1")]);
+    expect(result.changes).toEqual([]);
+    expect(result.events.map((e) => [e.action, e.seat?.before?.status, e.seat?.after?.status])).toEqual([
+      ["seat.hold", "FREE", "HELD"],
+      ["seat.release", "HELD", "FREE"],
+    ]);
+  });
+
+  it("leaves no event for a refused applicant command: it changed nothing", () => {
+    const result = plan([bookedBy("B", { id: "s1", row: 0, col: 0 })], [hold("A", "s1"), release("A", "s1")]);
+    expect(codes(result)).toEqual(["SEAT_TAKEN", "NOT_HOLDER"]);
+    expect(result.events).toEqual([]);
   });
 });

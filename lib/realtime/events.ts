@@ -70,7 +70,12 @@ export interface RoundUpdated {
   round: RoundView;
 }
 
-export type Ack<T extends object = object> = ({ ok: true } & T) | ErrorBody;
+/**
+ * A command's answer. The server's always carries the command's `requestId`
+ * (the payload's, or one it made); only an answer a client makes up itself
+ * (a timeout) has none.
+ */
+export type Ack<T extends object = object> = (({ ok: true } & T) | ErrorBody) & { requestId?: string };
 type AckFn<T extends object = object> = (response: Ack<T>) => void;
 
 export interface HoldInfo {

@@ -3,14 +3,79 @@ import { DEFAULT_ADMIN_SESSION_TTL_MS } from "../admin-session.ts";
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
+const DURATION = /^\d{1,9}[smhd]?$/i;
+const durationMs = (text: string): number => {
+  const unit = (/[smhd]$/i.exec(text)?.[0].toLowerCase() ?? "s") as keyof typeof UNIT_MS;
+  return Number.parseInt(text, 10) * UNIT_MS[unit];
+};
+
 /** "8h", "30m", "900s", "1d", or bare seconds ("900"), as milliseconds. */
 const ZDuration = z
   .string()
   .trim()
-  .regex(/^\d{1,9}[smhd]?$/i, 'must be a duration such as "8h", "30m" or "900s"')
-  .transform((text) => {
-    const unit = (/[smhd]$/i.exec(text)?.[0].toLowerCase() ?? "s") as keyof typeof UNIT_MS;
-    return Number.parseInt(text, 10) * UNIT_MS[unit];
+  .regex(DURATION, 'must be a duration such as "8h", "30m" or "900s"')
+  .transform(durationMs);
+
+/** At most `points` in a window of `durationMs` that starts with the first one. */
+export interface TRate {
+  points: number;
+  durationMs: number;
+}
+
+/** A steady rate, plus an optional burst allowance spent only once the steady points run out. */
+export interface TRateLimit extends TRate {
+  burst?: TRate;
+}
+
+/** After `failures` failed admin sign-ins from one address within `durationMs` (a success resets), it is locked for `durationMs`. */
+export interface TLockout {
+  failures: number;
+  durationMs: number;
+}
+
+/** "10/10s" as a rate, or why not; points from 1, windows from 1 second to 1 day. */
+function parseRate(text: string): TRate | string {
+  const [points = "", per = "", ...rest] = text.split("/");
+  if (rest.length > 0 || !/^\d{1,9}$/.test(points) || !DURATION.test(per)) return "is not points/window";
+  const rate = { points: Number(points), durationMs: durationMs(per) };
+  if (rate.points < 1) return "needs at least 1 point";
+  if (rate.durationMs < UNIT_MS.s || rate.durationMs > UNIT_MS.d) return "needs a window from 1s to 1d";
+  return rate;
+}
+
+/** "10/10s" (10 per 10 seconds), "10/10s+20/1m" (plus a burst of 20 more per minute), or "off". */
+const ZRateLimit = z
+  .string()
+  .trim()
+  .transform((text, ctx): TRateLimit | null => {
+    if (text.toLowerCase() === "off") return null;
+    const parts = text.split("+");
+    const rates = parts.length <= 2 ? parts.map(parseRate) : ["has more than one +"];
+    const problem = rates.find((r) => typeof r === "string");
+    if (problem !== undefined) {
+      const message = `must be "off" or a rate such as "10/10s" or "10/10s+20/1m": "${text}" ${problem}`;
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    const [steady, burst] = rates as TRate[];
+    return burst ? { ...(steady as TRate), burst } : (steady as TRate);
+  });
+
+/** "10/15m": 10 failed admin sign-ins within 15 minutes lock the address for 15 minutes; or "off". */
+const ZLockout = z
+  .string()
+  .trim()
+  .transform((text, ctx): TLockout | null => {
+    if (text.toLowerCase() === "off") return null;
+    const rate = parseRate(text);
+    if (typeof rate === "string") {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be "off" or failures/duration such as "10/15m": "${text}" ${rate}`,
+      });
+      return z.NEVER;
+    }
+    return { failures: rate.points, durationMs: rate.durationMs };
   });
 
 export const ZEnv = z.object({
@@ -29,6 +94,12 @@ export const ZEnv = z.object({
     .min(12, "must be at least 12 characters")
     .max(1024, "must be at most 1024 characters")
     .optional(),
+  /** Pretty, human-readable log lines instead of JSON; on by default only with `--dev` (`npm run dev`). */
+  LOG_PRETTY: z.stringbool().optional(),
+  /** Set: `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`. Unset: it is open. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** An OTLP/HTTP collector, e.g. http://localhost:4318; set, traces are exported there. Unset: tracing is off. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   /** How long an admin sign-in lasts, counted from sign-in (not sliding). In ms once parsed. */
   ADMIN_SESSION_TTL: ZDuration.pipe(
     z
@@ -37,5 +108,37 @@ export const ZEnv = z.object({
       // The session cookie itself is sealed for 30 days; a longer admin session could not outlive it.
       .max(30 * UNIT_MS.d, "must be at most 30 days"),
   ).default(DEFAULT_ADMIN_SESSION_TTL_MS),
+  /**
+   * Set: rate limits are counted in this Redis (shared by every Intake process
+   * that uses it), e.g. redis://127.0.0.1:6379/0. Unset: in process memory.
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  /**
+   * How many proxies in front of Intake append to X-Forwarded-For ("true" = 1).
+   * 0 (default): the client's address is the TCP peer's, and X-Forwarded-For is ignored.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(true|false|\d)$/i, 'must be "true", "false" or a number of proxies from 0 to 9')
+    .transform((text) => (text.toLowerCase() === "true" ? 1 : text.toLowerCase() === "false" ? 0 : Number(text)))
+    .prefault("0"),
+  // Rate limits (see docs/operations.md#rate-limits for why these defaults).
+  /** Seat and waitlist commands per applicant. */
+  RATE_LIMIT_CLAIMS: ZRateLimit.prefault("10/10s+20/1m"),
+  /** Seat and waitlist commands per client address (everyone behind one NAT shares it). */
+  RATE_LIMIT_CLAIMS_IP: ZRateLimit.prefault("600/10s+1200/1m"),
+  /** Other API requests, pages and cheap socket commands (time:sync, round:leave) per applicant. */
+  RATE_LIMIT_READS: ZRateLimit.prefault("60/10s+120/1m"),
+  /** The same per client address. */
+  RATE_LIMIT_READS_IP: ZRateLimit.prefault("600/10s+3000/1m"),
+  /** Watching: round:join, GET /api/rounds/:id and event streams opened, per applicant. */
+  RATE_LIMIT_WATCH: ZRateLimit.prefault("20/10s+40/1m"),
+  /** The same per client address. */
+  RATE_LIMIT_WATCH_IP: ZRateLimit.prefault("300/10s+1500/1m"),
+  /** Sign-ins (POST /api/session and POST /api/admin/session) per client address. */
+  RATE_LIMIT_LOGINS_IP: ZRateLimit.prefault("30/1m+300/1h"),
+  /** Failed admin sign-ins that lock an address out, and for how long. */
+  LOGIN_LOCKOUT: ZLockout.prefault("10/15m"),
 });
 export type TEnv = z.infer<typeof ZEnv>;

@@ -3,12 +3,12 @@ import type { Clock } from "../../lib/clock.ts";
 import type { Db } from "../../lib/db/create-db.ts";
 import { getRoundSnapshot } from "../../lib/db/get-round-snapshot.ts";
 import { isRoundPublished } from "../../lib/db/is-round-published.ts";
-import { type ErrorCode, errorBody, httpStatusOf } from "../../lib/errors.ts";
 import type { SeqEvent } from "../../lib/realtime/board-sync.ts";
 import { ZRoundParams } from "../../lib/schemas/http.ts";
 import { parseInput } from "../../lib/schemas/parse-input.ts";
 import type { Logger } from "../log.ts";
 import type { RoundFeed } from "../realtime/round-feed.ts";
+import { sendError } from "./send-error.ts";
 
 export interface RoundEventsOptions {
   db: Db;
@@ -26,6 +26,8 @@ export interface RoundEventStreams {
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
   /** Ends every open stream; later requests get 503 UNAVAILABLE. */
   close(): void;
+  /** How many streams are open now (the intake_sse_clients gauge). */
+  clients(): number;
 }
 
 const PATH = /^\/api\/rounds\/([^/?]*)\/events\/?(?:\?.*)?$/;
@@ -46,8 +48,8 @@ export function createRoundEventStreams(options: RoundEventsOptions): RoundEvent
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse, rawId: string): Promise<void> {
     const params = parseInput(ZRoundParams, { id: decode(rawId) });
-    if (!params.ok) return refuse(res, params.code, params.message);
-    if (closed) return refuse(res, "UNAVAILABLE", "The server is shutting down.");
+    if (!params.ok) return sendError(res, params.code, params.message);
+    if (closed) return sendError(res, "UNAVAILABLE", "The server is shutting down.");
     const roundId = params.value.id;
     const lastEventId = parseLastEventId(req.headers["last-event-id"]);
 
@@ -74,7 +76,7 @@ export function createRoundEventStreams(options: RoundEventsOptions): RoundEvent
     const end = () => {
       stop();
       if (res.headersSent) res.end();
-      else refuse(res, "UNAVAILABLE", "The server is shutting down.");
+      else sendError(res, "UNAVAILABLE", "The server is shutting down.");
     };
     open.add(end);
     res.once("close", stop);
@@ -85,7 +87,7 @@ export function createRoundEventStreams(options: RoundEventsOptions): RoundEvent
     if (res.destroyed || !open.has(end)) return stop();
     if (!found) {
       stop();
-      return refuse(res, "NOT_FOUND", "No such round.");
+      return sendError(res, "NOT_FOUND", "No such round.");
     }
 
     res.writeHead(200, {
@@ -118,7 +120,7 @@ export function createRoundEventStreams(options: RoundEventsOptions): RoundEvent
       if (!match) return false;
       serve(req, res, match[1] ?? "").catch((err) => {
         log.error({ err }, "event stream failed");
-        if (!res.headersSent) refuse(res, "INTERNAL", "Something went wrong on our side.");
+        if (!res.headersSent) sendError(res, "INTERNAL", "Something went wrong on our side.");
         else res.destroy();
       });
       return true;
@@ -127,6 +129,7 @@ export function createRoundEventStreams(options: RoundEventsOptions): RoundEvent
       closed = true;
       for (const end of [...open]) end();
     },
+    clients: () => open.size,
   };
 }
 
@@ -143,11 +146,6 @@ function frameOf(e: SeqEvent): string {
 
 function frame(event: string, id: number, data: unknown): string {
   return `event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`;
-}
-
-function refuse(res: http.ServerResponse, code: ErrorCode, message: string): void {
-  res.writeHead(httpStatusOf(code), { "content-type": "application/json" });
-  res.end(JSON.stringify(errorBody(code, message)));
 }
 
 function decode(raw: string): string {

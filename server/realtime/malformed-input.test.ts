@@ -119,13 +119,22 @@ describe("malformed socket payloads", () => {
 
   it("names the offending field", async () => {
     const ack = await rawCommand(applicantSocket, "seat:hold", { roundId, seatId: 12 });
-    expect(ack).toEqual({ ok: false, error: { code: "INVALID_INPUT", message: expect.stringContaining("seatId") } });
+    expect(ack).toEqual({
+      ok: false,
+      error: { code: "INVALID_INPUT", message: expect.stringContaining("seatId") },
+      requestId: expect.any(String),
+    });
     const unknown = await rawCommand(applicantSocket, "seat:hold", { roundId, color: "red" });
-    expect(unknown).toEqual({ ok: false, error: { code: "INVALID_INPUT", message: expect.stringContaining("color") } });
+    expect(unknown).toEqual({
+      ok: false,
+      error: { code: "INVALID_INPUT", message: expect.stringContaining("color") },
+      requestId: expect.any(String),
+    });
     const long = await rawCommand(applicantSocket, "seat:hold", { roundId, requestId: "x".repeat(101) });
     expect(long).toEqual({
       ok: false,
       error: { code: "INVALID_INPUT", message: expect.stringContaining("requestId") },
+      requestId: expect.any(String),
     });
     expect(errorCode(await rawCommand(applicantSocket, "seat:hold", { roundId: "no-such-round" }))).toBe("NOT_FOUND");
     expect(errorCode(await rawCommand(applicantSocket, "seat:confirm", { roundId, seatId: "no-such-seat" }))).toBe(

@@ -205,7 +205,7 @@ describe("seat commands", () => {
     });
 
     const booked = await command(a.socket, "seat:confirm", { roundId: round.id, seatId });
-    expect(booked).toEqual({ ok: true, booking: { seatId, label: held.hold.label } });
+    expect(booked).toEqual({ ok: true, booking: { seatId, label: held.hold.label }, requestId: expect.any(String) });
     expect(await t.app.db.booking.count({ where: { seatId, applicantId: a.applicantId } })).toBe(1);
     expect(errorCode(await command(a.socket, "seat:release", { roundId: round.id, seatId }))).toBe("SEAT_BOOKED");
   });
@@ -219,6 +219,7 @@ describe("seat commands", () => {
     expect(errorCode(await command(b.socket, "seat:hold", { roundId: round.id }))).toBe("NO_SEATS_LEFT");
     expect(await command(a.socket, "seat:release", { roundId: round.id, seatId: held.hold.seatId })).toEqual({
       ok: true,
+      requestId: expect.any(String),
     });
     const byB = await command(b.socket, "seat:hold", { roundId: round.id });
     expect(byB.ok && byB.hold.seatId).toBe(held.hold.seatId);
@@ -231,7 +232,7 @@ describe("seat commands", () => {
     const seatId = (await t.app.db.seat.findFirstOrThrow({ where: { roundId: round.id } })).id;
     expect(errorCode(await command(w, "seat:confirm", { roundId: round.id, seatId }))).toBe("UNAUTHENTICATED");
     expect(errorCode(await command(w, "seat:release", { roundId: round.id, seatId }))).toBe("UNAUTHENTICATED");
-    expect(await command(w, "time:sync", {})).toEqual({ ok: true, serverNow: T0 });
+    expect(await command(w, "time:sync", {})).toEqual({ ok: true, serverNow: T0, requestId: expect.any(String) });
   });
 
   it("ignores a forged session cookie", async () => {

@@ -35,9 +35,17 @@ describe("waitlist", () => {
     expect((await command(b.socket, "seat:hold", { roundId: round.id })).ok).toBe(true);
     if (!heldByA.ok) throw new Error(heldByA.error.message);
 
-    expect(await command(c.socket, "waitlist:join", { roundId: round.id })).toEqual({ ok: true, position: 1 });
+    expect(await command(c.socket, "waitlist:join", { roundId: round.id })).toEqual({
+      ok: true,
+      position: 1,
+      requestId: expect.any(String),
+    });
     const dMovesUp = next(d.socket, "waitlist:updated", (e) => e.position === 1);
-    expect(await command(d.socket, "waitlist:join", { roundId: round.id })).toEqual({ ok: true, position: 2 });
+    expect(await command(d.socket, "waitlist:join", { roundId: round.id })).toEqual({
+      ok: true,
+      position: 2,
+      requestId: expect.any(String),
+    });
 
     const offered = next(c.socket, "waitlist:offer");
     t.clock.set(heldByA.hold.expiresAt);
@@ -54,6 +62,7 @@ describe("waitlist", () => {
     expect(await command(c.socket, "seat:confirm", { roundId: round.id, seatId: offer.seatId })).toEqual({
       ok: true,
       booking: { seatId: offer.seatId, label: offer.label },
+      requestId: expect.any(String),
     });
     expect(errorCode(await command(a.socket, "seat:confirm", { roundId: round.id, seatId: offer.seatId }))).toBe(
       "HOLD_EXPIRED",
@@ -74,6 +83,7 @@ describe("waitlist", () => {
     const toC = next(c.socket, "waitlist:offer");
     expect(await command(a.socket, "seat:release", { roundId: round.id, seatId: held.hold.seatId })).toEqual({
       ok: true,
+      requestId: expect.any(String),
     });
     expect((await toC).expiresAt).toBe(T0 + 30_000);
 
@@ -102,7 +112,10 @@ describe("waitlist", () => {
     const closed = await createOpenRound(t.app.db, T0, { status: "CLOSED" });
     expect(errorCode(await command(c.socket, "waitlist:join", { roundId: closed.id }))).toBe("ROUND_NOT_OPEN");
 
-    expect(await command(c.socket, "waitlist:leave", { roundId: round.id })).toEqual({ ok: true });
+    expect(await command(c.socket, "waitlist:leave", { roundId: round.id })).toEqual({
+      ok: true,
+      requestId: expect.any(String),
+    });
     expect(await t.app.db.waitlistEntry.count({ where: { roundId: round.id } })).toBe(0);
   });
 

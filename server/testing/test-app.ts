@@ -10,12 +10,26 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../lib/
 import { SESSION_COOKIE, type SessionData } from "../../lib/session.ts";
 import { type App, createApp } from "../create-app.ts";
 import { createLogger, type Logger } from "../log.ts";
+import type { RateLimitSettings } from "../rate-limit/create-rate-limiter.ts";
 import { freshDatabaseUrl } from "./test-db.ts";
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export const TEST_SECRET = "test-secret-test-secret-test-secret-0123456789";
 export const TEST_ADMIN_PASSWORD = "test-admin-password-0123456789";
+
+const PLENTY = { points: 1_000_000, durationMs: 1000 };
+/**
+ * Limits on every scope and key, far above what any test sends, so every test
+ * runs through the limiter without meeting it; a test of the limits sets its own.
+ */
+export const GENEROUS_RATE_LIMITS: RateLimitSettings = {
+  claims: { applicant: PLENTY, ip: PLENTY },
+  reads: { applicant: PLENTY, ip: PLENTY },
+  watch: { applicant: PLENTY, ip: PLENTY },
+  login: { ip: PLENTY },
+  loginLockout: { failures: 1_000_000, durationMs: 60_000 },
+};
 
 export interface TestApp extends App {
   url: string;
@@ -32,7 +46,11 @@ export async function startTestApp(
     /** Stored as the admin password (hashed) before the app serves. */
     adminPassword?: string;
     adminSessionTtlMs?: number;
+    /** The app's logger; silent by default (captureLogs() in ./observability.ts gives one that keeps its lines). */
     log?: Logger;
+    metricsToken?: string;
+    /** Replaces GENEROUS_RATE_LIMITS scope by scope (a scope given without a key leaves that key unlimited). */
+    rateLimit?: RateLimitSettings;
   } = {},
 ): Promise<TestApp> {
   const { url: databaseUrl, dir } = freshDatabaseUrl();
@@ -42,6 +60,8 @@ export async function startTestApp(
     clock: options.clock,
     adminPassword: options.adminPassword,
     adminSessionTtlMs: options.adminSessionTtlMs,
+    metricsToken: options.metricsToken,
+    rateLimit: { ...GENEROUS_RATE_LIMITS, ...options.rateLimit },
     next: options.next ? { dev: false } : false,
     sweepIntervalMs: options.sweepIntervalMs ?? 0,
     log: options.log ?? createLogger("silent"),
@@ -84,13 +104,21 @@ export async function signInAdmin(app: App, also: Omit<SessionData, "admin"> = {
   return { cookie: await sessionCookie({ ...also, admin: { since: app.clock.now(), passwordSetAt } }) };
 }
 
-/** A connected socket.io-client; with a cookie it is an applicant, without one a watcher. */
-export async function connectSocket(url: string, cookie?: string): Promise<TestSocket> {
+/**
+ * A connected socket.io-client; with a cookie it is an applicant, without one
+ * a watcher. `headers` go with the handshake (e.g. X-Forwarded-For).
+ */
+export async function connectSocket(
+  url: string,
+  cookie?: string,
+  headers?: Record<string, string>,
+): Promise<TestSocket> {
+  const extraHeaders = { ...headers, ...(cookie ? { cookie } : {}) };
   const socket: TestSocket = connect(url, {
     transports: ["websocket"],
     forceNew: true,
     reconnection: false,
-    extraHeaders: cookie ? { cookie } : undefined,
+    extraHeaders: Object.keys(extraHeaders).length > 0 ? extraHeaders : undefined,
   });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());

@@ -1,0 +1,17 @@
+import { requireAdmin } from "@/lib/admin-auth";
+import { AppError } from "@/lib/errors";
+import { json, route } from "@/lib/http";
+import { ZAuditQuery } from "@/lib/schemas/admin-rounds";
+import { queryObject } from "@/lib/schemas/analytics";
+import { parseInput } from "@/lib/schemas/parse-input";
+import { getServices } from "@/lib/server-context";
+
+export const dynamic = "force-dynamic";
+
+/** The audit log, newest first, filtered by round, seat, actor and time, paged by cursor (admins only). */
+export const GET = route(async (request: Request) => {
+  await requireAdmin();
+  const query = parseInput(ZAuditQuery, queryObject(new URL(request.url)));
+  if (!query.ok) throw new AppError(query.code, query.message);
+  return json({ ok: true, ...(await getServices().audit.list(query.value)) });
+});

@@ -1,0 +1,26 @@
+import { requireAdmin } from "@/lib/admin-auth";
+import { AppError } from "@/lib/errors";
+import { json, readJson, route } from "@/lib/http";
+import { ADMIN, commandMetaOf } from "@/lib/request-meta";
+import { ZProgramCreate } from "@/lib/schemas/admin-rounds";
+import { parseInput } from "@/lib/schemas/parse-input";
+import { getServices } from "@/lib/server-context";
+
+export const dynamic = "force-dynamic";
+
+/** Every program with all its rounds, drafts included, with seat counts (admins only). */
+export const GET = route(async () => {
+  await requireAdmin();
+  return json({ ok: true, programs: await getServices().adminRounds.overview() });
+});
+
+/** Creates a program (admins only); audited as program.create. */
+export const POST = route(async (request: Request) => {
+  await requireAdmin();
+  const body = parseInput(ZProgramCreate, await readJson(request));
+  if (!body.ok) throw new AppError(body.code, body.message);
+  const meta = commandMetaOf(request, ADMIN);
+  const result = await getServices().adminRounds.createProgram(body.value, meta);
+  if (!result.ok) throw new AppError(result.code, result.message);
+  return json({ ok: true, requestId: meta.requestId, outcome: "OK", program: result.value }, { status: 201 });
+});

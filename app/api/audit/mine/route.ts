@@ -1,0 +1,20 @@
+import { cookies } from "next/headers";
+import { AppError } from "@/lib/errors";
+import { json, route } from "@/lib/http";
+import { ZMyAuditQuery } from "@/lib/schemas/admin-rounds";
+import { queryObject } from "@/lib/schemas/analytics";
+import { parseInput } from "@/lib/schemas/parse-input";
+import { getServices } from "@/lib/server-context";
+import { readSession } from "@/lib/session-cookie";
+
+export const dynamic = "force-dynamic";
+
+/** The signed-in applicant's own audit entries: what happened to seats they held, newest first. */
+export const GET = route(async (request: Request) => {
+  const services = getServices();
+  const session = await readSession(await cookies(), services.session);
+  if (!session.applicantId) throw new AppError("UNAUTHENTICATED", "Sign in with a name to see your history.");
+  const query = parseInput(ZMyAuditQuery, queryObject(new URL(request.url)));
+  if (!query.ok) throw new AppError(query.code, query.message);
+  return json({ ok: true, ...(await services.audit.mine(session.applicantId, query.value)) });
+});

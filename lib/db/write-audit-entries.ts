@@ -1,0 +1,77 @@
+import type { AuditAction, AuditActor, AuditOutcome } from "../domain/audit.ts";
+import type { SqlExecutor } from "./bump-application-rollups.ts";
+import { Prisma } from "./generated/client.ts";
+
+export interface NewAuditEntry {
+  at: number;
+  actor: AuditActor;
+  action: AuditAction;
+  roundId: string | null;
+  seatId?: string | null;
+  holderBefore?: string | null;
+  holderAfter?: string | null;
+  /** The state before and after, stored as JSON. */
+  before?: object | null;
+  after?: object | null;
+  outcome: AuditOutcome;
+  requestId: string;
+  traceId?: string | null;
+  detail?: string | null;
+}
+
+const COLUMNS = [
+  "actorType",
+  "actorId",
+  "action",
+  "roundId",
+  "seatId",
+  "holderBefore",
+  "holderAfter",
+  "before",
+  "after",
+  "outcome",
+  "requestId",
+  "traceId",
+  "detail",
+] as const;
+
+const insertColumns = Prisma.raw(["at", ...COLUMNS].map((c) => `"${c}"`).join(", "));
+// Each row arrives as a JSON array; json_extract gives its items back as SQL values (objects as JSON text).
+const selectColumns = Prisma.raw(COLUMNS.map((_, i) => `json_extract(e.value, '$[${i}]')`).join(", "));
+
+/**
+ * Appends audit rows inside the caller's transaction with one INSERT per
+ * instant (a batch has one): the rows travel as one JSON parameter that
+ * SQLite's json_each unpacks, so the statement and its two parameters are the
+ * same size however many seats a batch changed (binding 13 parameters a row
+ * cost about as much as the rest of the batch). Nothing ever updates or
+ * deletes these rows (the database refuses).
+ */
+export async function writeAuditEntries(tx: SqlExecutor, entries: readonly NewAuditEntry[]): Promise<void> {
+  for (let start = 0; start < entries.length; ) {
+    const at = (entries[start] as NewAuditEntry).at;
+    let end = start;
+    while (end < entries.length && (entries[end] as NewAuditEntry).at === at) end++;
+    const rows = entries
+      .slice(start, end)
+      .map((e) => [
+        e.actor.type,
+        e.actor.id,
+        e.action,
+        e.roundId,
+        e.seatId ?? null,
+        e.holderBefore ?? null,
+        e.holderAfter ?? null,
+        e.before ?? null,
+        e.after ?? null,
+        e.outcome,
+        e.requestId,
+        e.traceId ?? null,
+        e.detail ?? null,
+      ]);
+    await tx.execute(Prisma.sql`
+      INSERT INTO "AuditEntry" (${insertColumns})
+      SELECT ${new Date(at)}, ${selectColumns} FROM json_each(${JSON.stringify(rows)}) AS e ORDER BY e.key`);
+    start = end;
+  }
+}
