@@ -15,6 +15,7 @@ import { applicantRoomOf, roomOf, type SeatsUpdated } from "../lib/realtime/even
 import { setServices } from "../lib/server-context.ts";
 import { sessionOptions } from "../lib/session.ts";
 import { createRoundEventStreams } from "./http/round-events.ts";
+import { isCookieAuthenticatedWrite, originAllowed, setSecurityHeaders } from "./http/security.ts";
 import { sendError } from "./http/send-error.ts";
 import { startSweeper } from "./jobs/sweeper.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -54,6 +55,11 @@ export interface AppOptions {
    * server/index.ts calls ensureAdminCredential itself, because it also prints a generated one.
    */
   adminPassword?: string;
+  /**
+   * The site's public origin (PUBLIC_ORIGIN, e.g. https://intake.example): the only Origin allowed on
+   * cookie-carrying writes and Socket.IO handshakes. Unset: the origin each request was addressed to.
+   */
+  publicOrigin?: string;
   /** How long an admin sign-in lasts (ADMIN_SESSION_TTL); 8 hours by default. */
   adminSessionTtlMs?: number;
   /** METRICS_TOKEN: `/metrics` then answers only `Authorization: Bearer <token>`. */
@@ -182,8 +188,18 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
     }
     sendError(res, "NOT_FOUND", "Not found.");
   };
+  const dev = options.next ? options.next.dev : false;
   const httpServer = http.createServer((req, res) =>
     observeHttp(req, res, () => {
+      setSecurityHeaders(res, dev);
+      if (isCookieAuthenticatedWrite(req) && !originAllowed(req, options.publicOrigin)) {
+        sendError(
+          res,
+          "FORBIDDEN",
+          "Cross-site request refused: only this site's own pages may act with your session.",
+        );
+        return;
+      }
       if (metricsEndpoint.handle(req, res)) return;
       // Limits are checked before the event streams and Next, so a refused request costs no rendering.
       admit(req, res).then(
@@ -196,7 +212,13 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
     }),
   );
 
-  io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 }) as IntakeServer;
+  io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // A WebSocket handshake is not subject to CORS: check its Origin here, as for cookie-carrying POSTs.
+    allowRequest: (req, callback) => callback(null, originAllowed(req, options.publicOrigin)),
+    cors: options.publicOrigin ? { origin: options.publicOrigin, credentials: true } : undefined,
+  }) as IntakeServer;
   io.use(authenticateSocket(db, session, log));
   registerSocketHandlers(io, { db, engine, clock, log, metrics, rateLimiter });
   const stopSweeper = options.sweepIntervalMs === 0 ? () => {} : startSweeper(engine, options.sweepIntervalMs ?? 1000);

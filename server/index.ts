@@ -40,6 +40,7 @@ const app = await createApp({
   sessionSecret: env.SESSION_SECRET,
   secureCookies: env.COOKIE_SECURE,
   adminSessionTtlMs: env.ADMIN_SESSION_TTL,
+  publicOrigin: env.PUBLIC_ORIGIN,
   metricsToken: env.METRICS_TOKEN,
   rateLimit: settingsFromEnv(env),
   next: { dev },

@@ -79,6 +79,11 @@ const ZLockout = z
   });
 
 export const ZEnv = z.object({
+  /** The site's public origin; cookie-carrying writes and socket handshakes from any other Origin are refused. */
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) origin such as https://intake.example" })
+    .transform((u) => new URL(u).origin)
+    .optional(),
   /** Applications of generated history seeded on the first start (0: none), so the analytics have data. */
   SEED_HISTORY_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(300_000),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
