@@ -151,7 +151,10 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
           {viewer ? (
             <>
               <p className="text-sm text-slate-600 dark:text-slate-400">
-                Signed in as <strong className="text-slate-900 dark:text-slate-100">{viewer.name}</strong>
+                Signed in as <strong className="text-slate-900 dark:text-slate-100">{viewer.name}</strong> ·{" "}
+                <a href="/me/activity" className="text-sky-700 underline underline-offset-2 dark:text-sky-400">
+                  Your activity
+                </a>
               </p>
               {mySeat?.status === "HELD" ? (
                 <>
