@@ -4,6 +4,7 @@
  * decided and 2% anomalous, rates spread over the whole colour scale.
  */
 import type { HeatmapCell, HeatmapData } from "../../lib/domain/heatmap-data.ts";
+import { mulberry32 } from "../../lib/domain/seeded-random.ts";
 
 /** Rows × columns for N cells: the divisor of N nearest √(N/10), so grids are wide like real ones (tens of programs, hundreds of days). */
 export function gridShape(n: number): { rows: number; cols: number } {
@@ -14,17 +15,6 @@ export function gridShape(n: number): { rows: number; cols: number } {
     if (d > target * 2) break;
   }
   return { rows, cols: n / rows };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const DAY_MS = 86_400_000;

@@ -1,3 +1,4 @@
+import { mulberry32 } from "../../lib/domain/seeded-random.ts";
 import { createLatencyRecorder, type LatencyRecorder } from "./latency.ts";
 
 export type HoldResult = { ok: true; seatId: string } | { ok: false; code: string };
@@ -169,15 +170,3 @@ export async function runHoldReleaseLoad(driver: SeatDriver, options: LoadOption
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** A small seeded PRNG, so the product and the baseline make the same sequence of choices. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { AuditEntryView } from "@/lib/domain/audit";
+import { formatInstant } from "../ui/format-deadline";
 import { actionWords, changeWords } from "./audit-words";
 import { linkClass } from "./form-parts";
-import { formatInstant } from "./format-instant";
 import { cellClass, rowClass, ScrollTable } from "./scroll-table";
 
 function Actor({ actor }: { actor: AuditEntryView["actor"] }) {

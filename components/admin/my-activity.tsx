@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { formatInstant } from "../ui/format-deadline";
 import { type ApiRefusal, callApi, type MyAuditPageAnswer } from "./admin-api";
 import { actionWords, changeWords } from "./audit-words";
 import { buttonClass, FormAlert, hintClass, linkClass } from "./form-parts";
-import { formatInstant } from "./format-instant";
 import { cellClass, rowClass, ScrollTable } from "./scroll-table";
 
 const PAGE_SIZE = 50;

@@ -13,6 +13,7 @@ import { formatDeadline } from "@/components/ui/format-deadline";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Board } from "@/lib/realtime/board-sync";
 import type { RoundSnapshot, SeatView } from "@/lib/realtime/events";
+import { ConnectionState } from "../board/connection-state";
 import { type AdminRound, type AuditPageAnswer, callApi } from "./admin-api";
 import { AuditTable } from "./audit-table";
 import { cardClass, FormAlert, linkClass, StatusLine } from "./form-parts";
@@ -168,23 +169,12 @@ function ConnectionLine({ connection }: { connection: ConnectionProps | null }) 
       </p>
     );
   }
-  const { live, problem, socketState } = connection;
-  const state = problem ? "problem" : live ? "live" : socketState === "offline" ? "offline" : "reconnecting";
-  const [text, dot] = {
-    problem: [problem, "bg-red-500"],
-    live: ["Live: changes show as they happen", "bg-emerald-500"],
-    reconnecting: [socketState === "connected" ? "Catching up…" : "Reconnecting…", "bg-amber-500 animate-pulse"],
-    offline: ["Offline: the board shows the last state seen", "bg-red-500"],
-  }[state];
   return (
-    <p
-      data-connection={state}
-      aria-live="polite"
-      className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400"
-    >
-      <span aria-hidden="true" className={`size-2 rounded-full motion-reduce:animate-none ${dot}`} />
-      {text}
-    </p>
+    <ConnectionState
+      {...connection}
+      liveText="Live: changes show as they happen"
+      offlineText="Offline: the board shows the last state seen"
+    />
   );
 }
 

@@ -2,10 +2,10 @@
 
 import { useId, useState } from "react";
 import type { SeatStatus } from "@/lib/domain/seat-rules";
+import { formatInstant } from "../ui/format-deadline";
 import { type ApiRefusal, type CommandAnswer, callApi } from "./admin-api";
 import { ConfirmDialog, ReasonField } from "./confirm-dialog";
 import { buttonClass, Field, inputClass } from "./form-parts";
-import { formatInstant } from "./format-instant";
 import { cellClass, rowClass, ScrollTable } from "./scroll-table";
 
 /** A held or booked seat as the console lists it: its live status, and its holder as last read. */

@@ -3,11 +3,12 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useClockOffset } from "@/components/hooks/use-clock-offset";
 import { useRoundBoard } from "@/components/hooks/use-round-board";
-import { reconnectSocket, type SocketState, useSocketState } from "@/components/hooks/use-socket";
+import { reconnectSocket, useSocketState } from "@/components/hooks/use-socket";
 import { formatDeadline } from "@/components/ui/format-deadline";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Toast } from "@/components/ui/toast";
 import type { Ack, RoundSnapshot, SeatView } from "@/lib/realtime/events";
+import { ConnectionState } from "./connection-state";
 import { HoldCountdown, NextMilestone, RoundCountdown } from "./countdown";
 import { SeatGrid } from "./seat-grid";
 import { SeatLegend } from "./seat-legend";
@@ -298,33 +299,5 @@ export function RoundBoard({ initial, viewer: initialViewer, renderedAt }: Round
       </div>
       {toast ? <Toast key={toast.id} text={toast.text} onClose={closeToast} /> : null}
     </div>
-  );
-}
-
-function ConnectionState({
-  socketState,
-  live,
-  problem,
-}: {
-  socketState: SocketState;
-  live: boolean;
-  problem: string | null;
-}) {
-  const state = problem ? "problem" : live ? "live" : socketState === "offline" ? "offline" : "reconnecting";
-  const [text, dot] = {
-    problem: [problem, "bg-red-500"],
-    live: ["Live", "bg-emerald-500"],
-    reconnecting: [socketState === "connected" ? "Catching up…" : "Reconnecting…", "bg-amber-500 animate-pulse"],
-    offline: ["Offline: seat actions wait until you are back", "bg-red-500"],
-  }[state];
-  return (
-    <p
-      data-connection={state}
-      aria-live="polite"
-      className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400"
-    >
-      <span aria-hidden="true" className={`size-2 rounded-full motion-reduce:animate-none ${dot}`} />
-      {text}
-    </p>
   );
 }

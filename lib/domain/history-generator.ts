@@ -1,4 +1,5 @@
 import type { Outcome } from "./heatmap-data.ts";
+import { mulberry32 } from "./seeded-random.ts";
 import { bucketLabel, nextBucketStart, startOfBucket } from "./time-buckets.ts";
 
 /**
@@ -507,15 +508,4 @@ const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 function normal(random: () => number): number {
   const u = 1 - random();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
