@@ -32,6 +32,7 @@ import type { SeatsUpdated } from "../lib/realtime/events.ts";
 import { type App, createApp } from "../server/create-app.ts";
 import { createLogger } from "../server/log.ts";
 import { migrateDatabase } from "../server/migrate.ts";
+import { boundedInteger } from "./support/args.ts";
 import type { ParentMessage, WatcherMessage, WatcherTransport } from "./support/fanout-watchers.ts";
 import { createLatencyRecorder, type LatencyRecorder } from "./support/latency.ts";
 
@@ -65,13 +66,7 @@ if (flags.help) {
   process.exit(0);
 }
 
-const bounded = (name: string, raw: string | undefined, min: number, max: number): number => {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`--${name} must be an integer from ${min} to ${max}, got ${raw}`);
-  }
-  return value;
-};
+const bounded = boundedInteger;
 const counts = (name: string, raw: string | undefined): number[] =>
   (raw ?? "")
     .split(",")

@@ -26,6 +26,7 @@ import { createDb } from "../lib/db/create-db.ts";
 import { createRound } from "../lib/db/create-round.ts";
 import type { Ack, HoldInfo } from "../lib/realtime/events.ts";
 import { migrateDatabase } from "../server/migrate.ts";
+import { boundedInteger } from "./support/args.ts";
 import { cpuShare, readCpuPressureUs, readCpuTime } from "./support/cpu-time.ts";
 import type { FloodCommand, FloodReport } from "./support/flood-client.ts";
 import { createLatencyRecorder, type LatencyRecorder } from "./support/latency.ts";
@@ -69,13 +70,7 @@ if (flags.help) {
   process.exit(0);
 }
 
-const bounded = (name: string, raw: string | undefined, min: number, max: number): number => {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`--${name} must be an integer from ${min} to ${max}, got ${raw}`);
-  }
-  return value;
-};
+const bounded = boundedInteger;
 
 const config = {
   clients: bounded("clients", flags.clients, 1, 1000),
