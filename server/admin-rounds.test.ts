@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../lib/clock.ts";
 import { remainingMs } from "../lib/domain/round-clock.ts";
 import { BoardSync } from "../lib/realtime/board-sync.ts";
-import type { RoundUpdated } from "../lib/realtime/events.ts";
+import type { RoundUpdated, SeatAssigned, SeatsUpdated } from "../lib/realtime/events.ts";
 import type { Tracing } from "./observability/tracing.ts";
 import { callApi, nextEvent } from "./testing/admin-api.ts";
 import { traceInMemory } from "./testing/observability.ts";
@@ -318,8 +318,26 @@ describe("admin round controls through the engine (real server, sockets, manual 
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ error: { code: "ALREADY_HAS_SEAT" }, requestId: "reassign-1" });
 
+    const toldBo = new Promise<SeatAssigned>((resolve) => bo.socket.once("seat:assigned", resolve));
+    const seenByAda = new Promise<SeatsUpdated>((resolve) => {
+      const listener = (event: SeatsUpdated) => {
+        if (!event.seats.some((c) => c.seatId === seatId)) return;
+        ada.socket.off("seats:updated", listener);
+        resolve(event);
+      };
+      ada.socket.on("seats:updated", listener);
+    });
     const moved = await open(path, { toApplicantId: bo.applicantId, reason: "swap" }, { requestId: "reassign-2" });
     expect(moved.body).toMatchObject({ ok: true, seat: { id: seatId, status: "HELD", holderId: bo.applicantId } });
+    // Everyone hears the seat go FREE then HELD (so Ada's "mine" mark drops); only Bo hears it is now his.
+    expect((await seenByAda).seats.filter((c) => c.seatId === seatId).map((c) => c.status)).toEqual(["FREE", "HELD"]);
+    expect(await toldBo).toEqual({
+      roundId: round.id,
+      seatId,
+      label: held.hold.label,
+      status: "HELD",
+      heldUntil: held.hold.expiresAt,
+    });
     expect(errorCode(await command(ada.socket, "seat:confirm", { roundId: round.id, seatId }))).toBe("NOT_HOLDER");
     expect((await command(bo.socket, "seat:confirm", { roundId: round.id, seatId })).ok).toBe(true);
     const [refusedRow] = await auditOf("reassign-1");

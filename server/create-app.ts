@@ -11,7 +11,7 @@ import { createDb, type Db } from "../lib/db/create-db.ts";
 import { ensureAdminCredential } from "../lib/db/ensure-admin-credential.ts";
 import { getRoundView } from "../lib/db/get-round-view.ts";
 import { sqlitePathFromUrl } from "../lib/db/sqlite-path.ts";
-import { applicantRoomOf, roomOf, type SeatsUpdated } from "../lib/realtime/events.ts";
+import { applicantRoomOf, roomOf, type SeatAssigned, type SeatsUpdated } from "../lib/realtime/events.ts";
 import { setServices } from "../lib/server-context.ts";
 import { sessionOptions } from "../lib/session.ts";
 import { createRoundEventStreams } from "./http/round-events.ts";
@@ -163,7 +163,11 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
     },
   });
   const adminSessionTtlMs = options.adminSessionTtlMs ?? DEFAULT_ADMIN_SESSION_TTL_MS;
-  setServices(createServices({ db, clock, session, log, adminSessionTtlMs, engine, rateLimiter }));
+  const notify = {
+    seatAssigned: (applicantId: string, event: SeatAssigned) =>
+      io?.to(applicantRoomOf(applicantId)).emit("seat:assigned", event),
+  };
+  setServices(createServices({ db, clock, session, log, adminSessionTtlMs, engine, rateLimiter, notify }));
 
   let nextApp: ReturnType<typeof next> | undefined;
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;

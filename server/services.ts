@@ -24,6 +24,7 @@ import { verifyAdminPassword } from "../lib/db/verify-admin-password.ts";
 import { toApplicantAuditEntry } from "../lib/domain/audit.ts";
 import { bookingsToCsv } from "../lib/domain/bookings-csv.ts";
 import type { Result } from "../lib/errors.ts";
+import type { SeatAssigned } from "../lib/realtime/events.ts";
 import type { IntakeServices, RoundAfterChange } from "../lib/server-context.ts";
 import type { Logger } from "./log.ts";
 import type { RateLimiter } from "./rate-limit/create-rate-limiter.ts";
@@ -38,6 +39,8 @@ export function createServices(deps: {
   adminSessionTtlMs: number;
   engine: ReservationEngine;
   rateLimiter: RateLimiter;
+  /** Private events to one applicant's sockets. */
+  notify: { seatAssigned(applicantId: string, event: SeatAssigned): void };
 }): IntakeServices {
   const { db, clock, session, log, engine } = deps;
   /** The round as it stands after a change, with its seq. */
@@ -98,6 +101,16 @@ export function createServices(deps: {
         const outcome = await engine.submit(roundId, { ...command, meta });
         if (!outcome.ok) return outcome;
         const { id, label, status, holderId, heldUntil } = outcome.seat;
+        // The new holder's boards learn the seat is theirs; everyone saw the change (FREE, then taken) already.
+        if (command.kind === "admin-reassign" && holderId && status !== "FREE") {
+          deps.notify.seatAssigned(holderId, {
+            roundId,
+            seatId: id,
+            label,
+            status,
+            ...(heldUntil === null ? {} : { heldUntil }),
+          });
+        }
         return { ok: true, value: { id, label, status, holderId, heldUntil } };
       },
       async bookingsCsv(roundId) {

@@ -8,6 +8,7 @@ import type {
   HoldInfo,
   RoundSnapshot,
   RoundUpdated,
+  SeatAssigned,
   SeatsUpdated,
   WaitlistOffer,
   WaitlistStatus,
@@ -154,6 +155,10 @@ export function useRoundBoard(initial: RoundSnapshot, onOffer?: (offer: Waitlist
       markMine(offer.seatId);
       onOfferRef.current?.(offer);
     };
+    // An admin gave this applicant a seat: the room heard the change, only we know it is ours.
+    const onAssigned = (event: SeatAssigned) => {
+      if (event.roundId === roundId) markMine(event.seatId);
+    };
     const onDisconnect = () => {
       liveOnPublish = false;
       setLive(false);
@@ -163,6 +168,7 @@ export function useRoundBoard(initial: RoundSnapshot, onOffer?: (offer: Waitlist
     socket.on("round:updated", onRound);
     socket.on("waitlist:updated", onWaitlist);
     socket.on("waitlist:offer", onWaitlistOffer);
+    socket.on("seat:assigned", onAssigned);
     socket.on("connect", resync);
     socket.on("disconnect", onDisconnect);
     if (socket.connected) resync();
@@ -175,6 +181,7 @@ export function useRoundBoard(initial: RoundSnapshot, onOffer?: (offer: Waitlist
       socket.off("round:updated", onRound);
       socket.off("waitlist:updated", onWaitlist);
       socket.off("waitlist:offer", onWaitlistOffer);
+      socket.off("seat:assigned", onAssigned);
       socket.off("connect", resync);
       socket.off("disconnect", onDisconnect);
       if (socket.connected) socket.emit("round:leave", { roundId }, () => {});

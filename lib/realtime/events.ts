@@ -91,6 +91,16 @@ export interface WaitlistStatus {
   position: number | null;
 }
 
+/** Sent to an applicant an admin has just given a seat (reassign): it is theirs, held or booked. */
+export interface SeatAssigned {
+  roundId: string;
+  seatId: string;
+  label: string;
+  status: "HELD" | "BOOKED";
+  /** When a held seat's hold runs out. */
+  heldUntil?: number;
+}
+
 /** Sent to the first in line when a seat frees: it is already held for them until expiresAt. */
 export interface WaitlistOffer {
   roundId: string;
@@ -115,6 +125,8 @@ export interface ServerToClientEvents {
   "round:updated": (event: RoundUpdated) => void;
   /** To each waiting applicant when the line moves, and to the room (position null) with the new length. */
   "waitlist:updated": (event: WaitlistStatus) => void;
+  /** To the applicant an admin reassigned a seat to (the room hears the seat change as usual). */
+  "seat:assigned": (event: SeatAssigned) => void;
   /** To the applicant offered a seat from the waitlist. */
   "waitlist:offer": (event: WaitlistOffer) => void;
 }
