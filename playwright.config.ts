@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { E2E_ADMIN_PASSWORD } from "./e2e/fixtures/admin";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/fixtures/chromium";
 
 // A fixed, unusual port so a developer's own server on 3000 is never reused by mistake.
 const PORT = 3217;
@@ -16,19 +17,7 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [{ name: "chromium" }],
   webServer: {

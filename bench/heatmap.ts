@@ -19,6 +19,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import { build } from "esbuild";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/fixtures/chromium.ts";
 import { HEATMAP_SVG_MAX_CELLS } from "../lib/domain/heatmap-layout.ts";
 import type { Kind, RunResult } from "./heatmap/harness.tsx";
 import { gridShape } from "./heatmap/synthetic-data.ts";
@@ -87,16 +88,9 @@ async function main() {
   const started = Date.now();
   const script = await bundleHarness();
   const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      ...CHROMIUM_ARGS,
       // window.gc() between runs, so one run's garbage is not collected inside the next one's timing.
       "--js-flags=--expose-gc",
     ],

@@ -24,29 +24,11 @@ export interface HeatmapResponse {
   source: "daily" | "hourly" | "raw";
 }
 
-/** One side of GET /api/analytics/compare. */
-export interface CompareGroup {
-  label: string;
-  applications: number;
-  admitted: number;
-  decided: number;
-  rate: number | null;
-  ci95: [number, number] | null;
-}
+/** One side of GET /api/analytics/compare, and the whole answer: the server's own types. */
+import type { ComparedGroup, Comparison } from "@/lib/domain/compare-groups";
 
-export interface CompareResult {
-  a: CompareGroup;
-  b: CompareGroup;
-  /** rate A − rate B; null (or NaN) when either side has nothing decided. */
-  diff: number | null;
-  ci95: [number, number] | null;
-  z: number | null;
-  p: number | null;
-  alpha: number;
-  significant: boolean;
-  verdict: string;
-  warning: string | null;
-}
+export type CompareGroup = ComparedGroup;
+export type CompareResult = Comparison;
 
 export interface CompareResponse {
   ok: true;
