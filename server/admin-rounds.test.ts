@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../lib/clock.ts";
 import { remainingMs } from "../lib/domain/round-clock.ts";
 import { BoardSync } from "../lib/realtime/board-sync.ts";
-import type { RoundUpdated, SeatAssigned, SeatsUpdated } from "../lib/realtime/events.ts";
+import type { RoundUpdated } from "../lib/realtime/events.ts";
 import type { Tracing } from "./observability/tracing.ts";
-import { callApi, nextEvent } from "./testing/admin-api.ts";
+import { callApi } from "./testing/admin-api.ts";
 import { traceInMemory } from "./testing/observability.ts";
 import {
   command,
   connectSocket,
   errorCode,
+  nextEvent,
   signIn,
   signInAdmin,
   startTestApp,
@@ -318,15 +319,8 @@ describe("admin round controls through the engine (real server, sockets, manual 
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ error: { code: "ALREADY_HAS_SEAT" }, requestId: "reassign-1" });
 
-    const toldBo = new Promise<SeatAssigned>((resolve) => bo.socket.once("seat:assigned", resolve));
-    const seenByAda = new Promise<SeatsUpdated>((resolve) => {
-      const listener = (event: SeatsUpdated) => {
-        if (!event.seats.some((c) => c.seatId === seatId)) return;
-        ada.socket.off("seats:updated", listener);
-        resolve(event);
-      };
-      ada.socket.on("seats:updated", listener);
-    });
+    const toldBo = nextEvent(bo.socket, "seat:assigned");
+    const seenByAda = nextEvent(ada.socket, "seats:updated", (e) => e.seats.some((c) => c.seatId === seatId));
     const moved = await open(path, { toApplicantId: bo.applicantId, reason: "swap" }, { requestId: "reassign-2" });
     expect(moved.body).toMatchObject({ ok: true, seat: { id: seatId, status: "HELD", holderId: bo.applicantId } });
     // Everyone hears the seat go FREE then HELD (so Ada's "mine" mark drops); only Bo hears it is now his.

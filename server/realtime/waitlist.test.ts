@@ -1,26 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { WaitlistOffer, WaitlistStatus } from "../../lib/realtime/events.ts";
 import { createApp } from "../create-app.ts";
 import { createLogger } from "../log.ts";
-import { appPerTest, command, connectSocket, errorCode, TEST_SECRET, type TestSocket } from "../testing/test-app.ts";
+import { appPerTest, command, connectSocket, errorCode, nextEvent, TEST_SECRET } from "../testing/test-app.ts";
 import { createOpenRound } from "../testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 11, 0, 0);
-
-function next<E extends "waitlist:offer" | "waitlist:updated">(
-  socket: TestSocket,
-  event: E,
-  match: (e: E extends "waitlist:offer" ? WaitlistOffer : WaitlistStatus) => boolean = () => true,
-): Promise<E extends "waitlist:offer" ? WaitlistOffer : WaitlistStatus> {
-  return new Promise((resolve) => {
-    const listener = (e: never) => {
-      if (!match(e)) return;
-      (socket.off as (e: string, l: unknown) => void)(event, listener);
-      resolve(e);
-    };
-    (socket.on as (e: string, l: unknown) => void)(event, listener);
-  });
-}
 
 describe("waitlist", () => {
   const t = appPerTest(T0);
@@ -40,14 +24,14 @@ describe("waitlist", () => {
       position: 1,
       requestId: expect.any(String),
     });
-    const dMovesUp = next(d.socket, "waitlist:updated", (e) => e.position === 1);
+    const dMovesUp = nextEvent(d.socket, "waitlist:updated", (e) => e.position === 1);
     expect(await command(d.socket, "waitlist:join", { roundId: round.id })).toEqual({
       ok: true,
       position: 2,
       requestId: expect.any(String),
     });
 
-    const offered = next(c.socket, "waitlist:offer");
+    const offered = nextEvent(c.socket, "waitlist:offer");
     t.clock.set(heldByA.hold.expiresAt);
     await t.app.engine.sweep();
     const offer = await offered;
@@ -80,14 +64,14 @@ describe("waitlist", () => {
     await command(c.socket, "waitlist:join", { roundId: round.id });
     await command(d.socket, "waitlist:join", { roundId: round.id });
 
-    const toC = next(c.socket, "waitlist:offer");
+    const toC = nextEvent(c.socket, "waitlist:offer");
     expect(await command(a.socket, "seat:release", { roundId: round.id, seatId: held.hold.seatId })).toEqual({
       ok: true,
       requestId: expect.any(String),
     });
     expect((await toC).expiresAt).toBe(T0 + 30_000);
 
-    const toD = next(d.socket, "waitlist:offer");
+    const toD = nextEvent(d.socket, "waitlist:offer");
     t.clock.advance(30_000);
     await t.app.engine.sweep();
     expect((await toD).seatId).toBe(held.hold.seatId);

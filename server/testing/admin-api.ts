@@ -1,5 +1,4 @@
-import type { RoundUpdated, SeatsUpdated } from "../../lib/realtime/events.ts";
-import type { TestApp, TestSocket } from "./test-app.ts";
+import type { TestApp } from "./test-app.ts";
 
 /** A W3C traceparent for a made-up trace: an admin request sent with it carries this trace id. */
 export function traceparentOf(traceId: string): string {
@@ -25,20 +24,4 @@ export async function callApi(
   });
   const text = await res.text();
   return { status: res.status, body: text.startsWith("{") ? JSON.parse(text) : { ok: res.ok, text } };
-}
-
-/** The next `event` on a socket that matches; register it before the action that causes it. */
-export function nextEvent<E extends "round:updated" | "seats:updated">(
-  socket: TestSocket,
-  event: E,
-  match: (e: E extends "round:updated" ? RoundUpdated : SeatsUpdated) => boolean = () => true,
-): Promise<E extends "round:updated" ? RoundUpdated : SeatsUpdated> {
-  return new Promise((resolve) => {
-    const listener = (e: never) => {
-      if (!match(e)) return;
-      (socket.off as (e: string, l: unknown) => void)(event, listener);
-      resolve(e);
-    };
-    (socket.on as (e: string, l: unknown) => void)(event, listener);
-  });
 }

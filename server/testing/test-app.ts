@@ -189,3 +189,22 @@ export function appPerTest(start: number) {
     },
   };
 }
+
+type ServerEvent = keyof ServerToClientEvents;
+export type EventOf<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
+
+/** The next `event` on a socket that matches; register it before the action that causes it. */
+export function nextEvent<E extends ServerEvent>(
+  socket: TestSocket,
+  event: E,
+  match: (e: EventOf<E>) => boolean = () => true,
+): Promise<EventOf<E>> {
+  return new Promise((resolve) => {
+    const listener = (e: EventOf<E>) => {
+      if (!match(e)) return;
+      (socket.off as (e: string, l: unknown) => void)(event, listener);
+      resolve(e);
+    };
+    (socket.on as (e: string, l: unknown) => void)(event, listener);
+  });
+}
