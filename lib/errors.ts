@@ -55,6 +55,17 @@ export const errorCodes = {
    * after repeated failures. `retryAfterMs` says when to try again.
    */
   RATE_LIMITED: 429,
+  /**
+   * A request body over the cap (16 KiB), whatever its framing: the server
+   * stopped reading it and closed the connection.
+   */
+  PAYLOAD_TOO_LARGE: 413,
+  /**
+   * This address or applicant already has as many sockets and event streams
+   * open on this server as it may (MAX_CONNECTIONS_IP, MAX_CONNECTIONS_APPLICANT);
+   * close one first.
+   */
+  TOO_MANY_CONNECTIONS: 429,
   /** The server is shutting down and takes no new commands. */
   UNAVAILABLE: 503,
   /** A bug: logged, never shown in detail. */

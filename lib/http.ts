@@ -42,11 +42,16 @@ export function rateLimitHeaders(state: RateLimitState, retryAfterMs?: number): 
   return headers;
 }
 
-const MAX_BODY_BYTES = 16 * 1024;
+/** The most any request body may carry; the custom server stops reading there too (server/http/body-limit.ts). */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const TOO_LARGE = `body: too large (${MAX_BODY_BYTES / 1024} KiB at most)`;
 
 /**
  * Reads a JSON body; anything else is INVALID_INPUT. Requiring the JSON content
- * type also keeps plain cross-site form posts out.
+ * type also keeps plain cross-site form posts out. The body is read chunk by
+ * chunk and abandoned at the cap, so a body without a Content-Length cannot
+ * make the process buffer more than that.
  */
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
@@ -54,15 +59,32 @@ export async function readJson(request: Request): Promise<unknown> {
     throw new AppError("INVALID_INPUT", "content-type: must be application/json");
   }
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    throw new AppError("INVALID_INPUT", "body: too large (16 KiB at most)");
+    throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
   }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("INVALID_INPUT", "body: too large (16 KiB at most)");
+  const text = await readCapped(request, MAX_BODY_BYTES);
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError("INVALID_INPUT", "body: must be JSON");
   }
+}
+
+async function readCapped(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > maxBytes) {
+      await reader.cancel();
+      throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Wraps a route handler so every thrown error leaves as the one envelope. */

@@ -11,9 +11,12 @@ import { createDb, type Db } from "../lib/db/create-db.ts";
 import { ensureAdminCredential } from "../lib/db/ensure-admin-credential.ts";
 import { getRoundView } from "../lib/db/get-round-view.ts";
 import { sqlitePathFromUrl } from "../lib/db/sqlite-path.ts";
+import { MAX_BODY_BYTES } from "../lib/http.ts";
 import { applicantRoomOf, roomOf, type SeatAssigned, type SeatsUpdated } from "../lib/realtime/events.ts";
 import { setServices } from "../lib/server-context.ts";
-import { sessionOptions } from "../lib/session.ts";
+import { sessionFromCookieHeader, sessionOptions } from "../lib/session.ts";
+import { type BodyLimitBreach, limitRequestBody, limitSocketIoBodies } from "./http/body-limit.ts";
+import { readRequestTarget } from "./http/request-target.ts";
 import { createRoundEventStreams } from "./http/round-events.ts";
 import { isCookieAuthenticatedWrite, originAllowed, setSecurityHeaders } from "./http/security.ts";
 import { sendError } from "./http/send-error.ts";
@@ -26,6 +29,7 @@ import { createHttpObserver } from "./observability/observe-http.ts";
 import { createRateLimiter, type RateLimiter, type RateLimitSettings } from "./rate-limit/create-rate-limiter.ts";
 import { createHttpRateLimit } from "./rate-limit/http-rate-limit.ts";
 import { authenticateSocket } from "./realtime/authenticate-socket.ts";
+import { capSocketConnections } from "./realtime/cap-socket-connections.ts";
 import { registerSocketHandlers } from "./realtime/register-socket-handlers.ts";
 import { createRoundFeed } from "./realtime/round-feed.ts";
 import type { IntakeServer } from "./realtime/types.ts";
@@ -88,6 +92,9 @@ export interface App {
   /** Stops accepting, finishes commands in flight, closes sockets and the database. */
   close(): Promise<void>;
 }
+
+/** Socket.IO's cap on one message, and on one long-polling request body. */
+const SOCKET_BUFFER_BYTES = 64 * 1024;
 
 /** The composition root: env -> db -> engine -> next -> http -> io. Nothing listens until listen(). */
 export async function createApp(appOptions: AppOptions): Promise<App> {
@@ -179,11 +186,21 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
   }
 
   // Answered here, not by a Next route handler: Next may buffer or compress a streamed body.
-  const eventStreams = createRoundEventStreams({ db, clock, feed, log, ...options.eventStreams });
+  const eventStreams = createRoundEventStreams({
+    db,
+    clock,
+    feed,
+    log,
+    ...options.eventStreams,
+    async openConnection(req) {
+      const { applicantId } = await sessionFromCookieHeader(req.headers.cookie, session);
+      return rateLimiter.connections.open({ ip: rateLimiter.clientIp(req), applicantId });
+    },
+  });
   const metricsEndpoint = createMetricsEndpoint({ metrics, token: options.metricsToken, log });
   const routeOf = createRouteNamer(path.join(dir, "app"));
-  const observeHttp = createHttpObserver({ log, metrics, routeOf });
-  const admit = createHttpRateLimit({ limiter: rateLimiter, session, metrics, routeOf });
+  const observeHttp = createHttpObserver({ log, metrics });
+  const admit = createHttpRateLimit({ limiter: rateLimiter, session, metrics });
   const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (eventStreams.handle(req, res)) return;
     if (handle) {
@@ -193,10 +210,21 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
     sendError(res, "NOT_FOUND", "Not found.");
   };
   const dev = options.next ? options.next.dev : false;
-  const httpServer = http.createServer((req, res) =>
-    observeHttp(req, res, () => {
+  const trustProxy = options.rateLimit?.trustProxy ?? 0;
+  const httpServer = http.createServer((req, res) => {
+    // Read once, before anything classifies the request: limits, the access log and Next all see this path.
+    const target = readRequestTarget(req.url, routeOf);
+    const observed = target.ok ? target : { pathname: (req.url ?? "").slice(0, 200), route: "invalid" };
+    observeHttp(req, res, observed, () => {
       setSecurityHeaders(res, dev);
-      if (isCookieAuthenticatedWrite(req) && !originAllowed(req, options.publicOrigin)) {
+      if (!target.ok) {
+        sendError(res, "INVALID_INPUT", target.message);
+        return;
+      }
+      const overCap = (breach: BodyLimitBreach) =>
+        log.warn({ ...breach, route: target.route }, "request body over the cap");
+      if (!limitRequestBody(req, res, MAX_BODY_BYTES, overCap)) return;
+      if (isCookieAuthenticatedWrite(req) && !originAllowed(req, options.publicOrigin, trustProxy)) {
         sendError(
           res,
           "FORBIDDEN",
@@ -206,24 +234,31 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
       }
       if (metricsEndpoint.handle(req, res)) return;
       // Limits are checked before the event streams and Next, so a refused request costs no rendering.
-      admit(req, res).then(
+      admit(req, res, target.route).then(
         (admitted) => admitted && serve(req, res),
         (err: unknown) => {
           log.error({ err }, "rate limit check failed");
           if (!res.headersSent) sendError(res, "INTERNAL", "Something went wrong on our side.");
         },
       );
-    }),
-  );
+    });
+  });
 
   io = new Server(httpServer, {
     serveClient: false,
-    maxHttpBufferSize: 64 * 1024,
+    maxHttpBufferSize: SOCKET_BUFFER_BYTES,
+    // An engine.io connection that never joins a namespace holds no place under the connection caps: drop it soon.
+    connectTimeout: 10_000,
     // A WebSocket handshake is not subject to CORS: check its Origin here, as for cookie-carrying POSTs.
-    allowRequest: (req, callback) => callback(null, originAllowed(req, options.publicOrigin)),
+    allowRequest: (req, callback) => callback(null, originAllowed(req, options.publicOrigin, trustProxy)),
     cors: options.publicOrigin ? { origin: options.publicOrigin, credentials: true } : undefined,
   }) as IntakeServer;
+  // Socket.IO took over the server's request listener for its own path; its long-polling bodies get the same treatment.
+  limitSocketIoBodies(httpServer, SOCKET_BUFFER_BYTES, (breach) =>
+    log.warn({ ...breach, route: "/socket.io/" }, "request body over the cap"),
+  );
   io.use(authenticateSocket(db, session, log));
+  io.use(capSocketConnections(rateLimiter));
   registerSocketHandlers(io, { db, engine, clock, log, metrics, rateLimiter });
   const stopSweeper = options.sweepIntervalMs === 0 ? () => {} : startSweeper(engine, options.sweepIntervalMs ?? 1000);
 

@@ -72,13 +72,3 @@ export const ZCompareQuery = z
   .refine((q) => q.aFrom <= q.aTo, { path: ["aFrom"], message: "must not be after aTo" })
   .refine((q) => q.bFrom <= q.bTo, { path: ["bFrom"], message: "must not be after bTo" });
 export type TCompareQuery = z.infer<typeof ZCompareQuery>;
-
-/** A URL's query as a plain object for the schemas; a repeated parameter is refused rather than guessed. */
-export function queryObject(url: URL): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of url.searchParams) {
-    const seen = out[key];
-    out[key] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
-  }
-  return out;
-}

@@ -7,6 +7,7 @@ import type { SeqEvent } from "../../lib/realtime/board-sync.ts";
 import { ZRoundParams } from "../../lib/schemas/http.ts";
 import { parseInput } from "../../lib/schemas/parse-input.ts";
 import type { Logger } from "../log.ts";
+import type { ConnectionGrant } from "../rate-limit/connection-caps.ts";
 import type { RoundFeed } from "../realtime/round-feed.ts";
 import { sendError } from "./send-error.ts";
 
@@ -19,6 +20,8 @@ export interface RoundEventsOptions {
   heartbeatMs?: number;
   /** The `retry:` hint for EventSource reconnects (default 2 s). */
   retryMs?: number;
+  /** Takes a place under the connection caps for this stream, or refuses it (429 TOO_MANY_CONNECTIONS). */
+  openConnection?(req: http.IncomingMessage): Promise<ConnectionGrant>;
 }
 
 export interface RoundEventStreams {
@@ -50,6 +53,10 @@ export function createRoundEventStreams(options: RoundEventsOptions): RoundEvent
     const params = parseInput(ZRoundParams, { id: decode(rawId) });
     if (!params.ok) return sendError(res, params.code, params.message);
     if (closed) return sendError(res, "UNAVAILABLE", "The server is shutting down.");
+    const grant = options.openConnection ? await options.openConnection(req) : null;
+    if (grant && !grant.ok) return sendError(res, "TOO_MANY_CONNECTIONS", grant.message);
+    // However the stream ends (the client leaves, the server closes it, a failure), its place is given back.
+    if (grant) res.once("close", grant.release);
     const roundId = params.value.id;
     const lastEventId = parseLastEventId(req.headers["last-event-id"]);
 

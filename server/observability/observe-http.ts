@@ -17,20 +17,22 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
  * the request's server span (continuing a `traceparent` if one came). When the
  * response closes it records the duration and logs one access line.
  */
-export function createHttpObserver(deps: { log: Logger; metrics: Metrics; routeOf(pathname: string): string }) {
-  const { log, metrics, routeOf } = deps;
+export function createHttpObserver(deps: { log: Logger; metrics: Metrics }) {
+  const { log, metrics } = deps;
   const tracer = trace.getTracer("intake");
 
-  return function observe(req: http.IncomingMessage, res: http.ServerResponse, handle: () => void): void {
+  /** `target`: the request's path and route template as read once by readRequestTarget (server/http/request-target.ts). */
+  return function observe(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    target: { pathname: string; route: string },
+    handle: () => void,
+  ): void {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers["x-request-id"]);
     req.headers["x-request-id"] = requestId;
     res.setHeader("x-request-id", requestId);
-    // The path only: a query string may carry anything, and is no part of the route.
-    const url = req.url ?? "/";
-    const query = url.indexOf("?");
-    const pathname = query === -1 ? url : url.slice(0, query);
-    const route = routeOf(pathname);
+    const { pathname, route } = target;
     const method = METHODS.has(req.method ?? "") ? (req.method as string) : "other";
 
     let span: Span | undefined;

@@ -13,6 +13,7 @@ import type { AdminSignInAttempt } from "../../lib/server-context.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import { clientIp } from "./client-ip.ts";
+import { type ConnectionCapSettings, type ConnectionCaps, createConnectionCaps } from "./connection-caps.ts";
 
 /**
  * What is being limited: seat and waitlist commands (`claims`), everything
@@ -36,6 +37,8 @@ export interface RateLimitSettings {
   redisUrl?: string;
   /** Proxies in front that append to X-Forwarded-For (TRUST_PROXY); 0: the TCP peer is the client. */
   trustProxy?: number;
+  /** Caps on sockets and event streams open at once, per address and per applicant, in this process. */
+  connections?: ConnectionCapSettings;
 }
 
 export interface Caller {
@@ -69,6 +72,8 @@ export interface RateLimiter {
   };
   /** The address a request is charged to (TRUST_PROXY applied). */
   clientIp(req: http.IncomingMessage): string;
+  /** Concurrent sockets and event streams per address and applicant (counted in this process, never in Redis). */
+  connections: ConnectionCaps;
   close(): Promise<void>;
 }
 
@@ -225,6 +230,7 @@ export async function createRateLimiter(deps: {
     },
 
     clientIp: (req) => clientIp(req, trustProxy),
+    connections: createConnectionCaps(settings.connections),
 
     async close() {
       if (!redis) return;

@@ -32,13 +32,8 @@ export function httpScopeOf(method: string, route: string): RateLimitScope | nul
  * proxy one connection carries many clients). Resolves with whether the
  * request may go on.
  */
-export function createHttpRateLimit(deps: {
-  limiter: RateLimiter;
-  session: SessionOptions;
-  metrics: Metrics;
-  routeOf(pathname: string): string;
-}) {
-  const { limiter, session, metrics, routeOf } = deps;
+export function createHttpRateLimit(deps: { limiter: RateLimiter; session: SessionOptions; metrics: Metrics }) {
+  const { limiter, session, metrics } = deps;
   const pacers = new Map<string, RefusalPacer>();
   let prunedAt = 0;
   const pacerOf = (ip: string): RefusalPacer => {
@@ -56,13 +51,11 @@ export function createHttpRateLimit(deps: {
     return pacer;
   };
 
-  return async function admit(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
+  /** `route`: the request's route template, as readRequestTarget named it for the access log too. */
+  return async function admit(req: http.IncomingMessage, res: http.ServerResponse, route: string): Promise<boolean> {
     const ip = limiter.clientIp(req);
     // Always overwritten: a client must not choose the address its sign-in failures are counted against.
     req.headers[CLIENT_IP_HEADER] = ip;
-    const url = req.url ?? "/";
-    const query = url.indexOf("?");
-    const route = routeOf(query === -1 ? url : url.slice(0, query));
     const scope = httpScopeOf(req.method ?? "GET", route);
     if (!scope) return true;
 

@@ -1,8 +1,9 @@
 import { requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
 import { json, route } from "@/lib/http";
-import { queryObject, ZHeatmapQuery } from "@/lib/schemas/analytics";
+import { ZHeatmapQuery } from "@/lib/schemas/analytics";
 import { parseInput } from "@/lib/schemas/parse-input";
+import { queryObject } from "@/lib/schemas/query-object";
 import { getServices } from "@/lib/server-context";
 
 export const dynamic = "force-dynamic";

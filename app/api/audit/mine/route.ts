@@ -2,8 +2,8 @@ import { cookies } from "next/headers";
 import { AppError } from "@/lib/errors";
 import { json, route } from "@/lib/http";
 import { ZMyAuditQuery } from "@/lib/schemas/admin-rounds";
-import { queryObject } from "@/lib/schemas/analytics";
 import { parseInput } from "@/lib/schemas/parse-input";
+import { queryObject } from "@/lib/schemas/query-object";
 import { getServices } from "@/lib/server-context";
 import { readSession } from "@/lib/session-cookie";
 
