@@ -6,6 +6,7 @@ import { readEnv } from "../lib/env.ts";
 import { createApp } from "./create-app.ts";
 import { createLogger } from "./log.ts";
 import { migrateDatabase } from "./migrate.ts";
+import { openMetricsWarning } from "./observability/metrics-endpoint.ts";
 import { startTracing } from "./observability/tracing.ts";
 import { settingsFromEnv } from "./rate-limit/settings-from-env.ts";
 
@@ -48,6 +49,8 @@ const app = await createApp({
 });
 const url = await app.listen(env.PORT, env.HOST);
 log.info({ url }, "Intake is listening");
+const metricsWarning = openMetricsWarning(env.HOST, env.METRICS_TOKEN);
+if (metricsWarning) log.warn({ host: env.HOST }, metricsWarning);
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

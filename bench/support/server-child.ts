@@ -14,7 +14,7 @@ export interface ServerChild {
 
 const HOST = "127.0.0.1";
 
-/** Every rate limit off (server/index.ts reads these; lib/schemas/env.ts has the defaults). */
+/** Every rate limit and connection cap off (server/index.ts reads these; lib/schemas/env.ts has the defaults). */
 export const RATE_LIMITS_OFF: Record<string, string> = Object.fromEntries(
   [
     "RATE_LIMIT_CLAIMS",
@@ -25,6 +25,8 @@ export const RATE_LIMITS_OFF: Record<string, string> = Object.fromEntries(
     "RATE_LIMIT_WATCH_IP",
     "RATE_LIMIT_LOGINS_IP",
     "LOGIN_LOCKOUT",
+    "MAX_CONNECTIONS_IP",
+    "MAX_CONNECTIONS_APPLICANT",
   ].map((name) => [name, "off"]),
 );
 

@@ -78,6 +78,17 @@ const ZLockout = z
     return { failures: rate.points, durationMs: rate.durationMs };
   });
 
+/** A count from 1, or "off" (null): no cap. */
+const ZCap = z
+  .string()
+  .trim()
+  .transform((text, ctx): number | null => {
+    if (text.toLowerCase() === "off") return null;
+    if (/^\d{1,9}$/.test(text) && Number(text) >= 1) return Number(text);
+    ctx.addIssue({ code: "custom", message: `must be "off" or a whole number from 1: "${text}"` });
+    return z.NEVER;
+  });
+
 export const ZEnv = z.object({
   /** The site's public origin; cookie-carrying writes and socket handshakes from any other Origin are refused. */
   PUBLIC_ORIGIN: z
@@ -145,5 +156,13 @@ export const ZEnv = z.object({
   RATE_LIMIT_LOGINS_IP: ZRateLimit.prefault("30/1m+300/1h"),
   /** Failed admin sign-ins that lock an address out, and for how long. */
   LOGIN_LOCKOUT: ZLockout.prefault("10/15m"),
+  /**
+   * Sockets and event streams one client address may hold open at once on one
+   * instance. Generous, because a campus behind one NAT shares an address;
+   * load tests from loopback set "off".
+   */
+  MAX_CONNECTIONS_IP: ZCap.prefault("1000"),
+  /** The same per signed-in applicant: a few tabs and a screen each. */
+  MAX_CONNECTIONS_APPLICANT: ZCap.prefault("16"),
 });
 export type TEnv = z.infer<typeof ZEnv>;

@@ -37,19 +37,42 @@ export function setSecurityHeaders(res: http.ServerResponse, dev: boolean): void
  * Whether a request's Origin may act with this site's cookies: no Origin (not
  * a browser, or a same-origin navigation) passes; otherwise it must be the
  * configured public origin, or, when none is configured, the origin the
- * request was addressed to (its Host). Browsers always send Origin on
- * cross-site POSTs and WebSocket handshakes, which is what this stops.
+ * request was addressed to: its scheme, host and port, all three, since
+ * `https://host` is another site than `http://host`. Browsers always send
+ * Origin on cross-site POSTs and WebSocket handshakes, which is what this stops.
  */
-export function originAllowed(req: http.IncomingMessage, publicOrigin: string | undefined): boolean {
+export function originAllowed(req: http.IncomingMessage, publicOrigin: string | undefined, trustProxy = 0): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
-  if (publicOrigin !== undefined) return origin === publicOrigin;
-  const host = req.headers.host;
-  if (!host) return false;
+  const expected = publicOrigin ?? ownOrigin(req, trustProxy);
+  if (expected === null) return false;
   try {
-    return new URL(origin).host === host;
+    return new URL(origin).origin === expected;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The origin a request was addressed to: https when it came over TLS, or
+ * when a trusted proxy (TRUST_PROXY) says so in X-Forwarded-Proto (the value
+ * the outermost proxy, the one the browser spoke to, wrote first); else http.
+ */
+function ownOrigin(req: http.IncomingMessage, trustProxy: number): string | null {
+  const host = req.headers.host;
+  if (!host) return null;
+  const forwarded =
+    trustProxy > 0
+      ? String(req.headers["x-forwarded-proto"] ?? "")
+          .split(",")[0]
+          ?.trim()
+      : "";
+  const tls = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+  const scheme = forwarded === "https" || forwarded === "http" ? forwarded : tls ? "https" : "http";
+  try {
+    return new URL(`${scheme}://${host}`).origin;
+  } catch {
+    return null;
   }
 }
 

@@ -49,3 +49,18 @@ export function createMetricsEndpoint(deps: { metrics: Metrics; token?: string; 
 function digest(text: string): Buffer {
   return createHash("sha256").update(text).digest();
 }
+
+/**
+ * Why an open `/metrics` deserves a warning at start-up, or null: without
+ * METRICS_TOKEN anyone who reaches the port can read it, which is fine on
+ * loopback (a local Prometheus or sidecar) and worth saying anywhere else.
+ */
+export function openMetricsWarning(host: string, token: string | undefined): string | null {
+  if (token !== undefined || isLoopback(host)) return null;
+  return `/metrics is open to anyone who can reach ${host}: set METRICS_TOKEN, or let only your Prometheus reach this port`;
+}
+
+function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127\.\d+\.\d+\.\d+$/.test(bare);
+}

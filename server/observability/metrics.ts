@@ -43,7 +43,7 @@ export function createMetrics(sources: MetricSources): Metrics {
 
   new Gauge({
     name: `${PREFIX}seats`,
-    help: "Seats per round by state as they stand now (a lapsed hold counts as free); open, paused, draft and recently closed rounds.",
+    help: "Seats per round by state as they stand now (a lapsed hold counts as free); open, paused and recently closed rounds (never drafts).",
     labelNames: ["round_id", "status"],
     registers,
     async collect() {

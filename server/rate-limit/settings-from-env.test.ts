@@ -25,7 +25,20 @@ describe("rate limit settings from the environment", () => {
       loginLockout: { failures: 10, durationMs: 15 * M },
       redisUrl: undefined,
       trustProxy: 0,
+      connections: { ip: 1000, applicant: 16 },
     });
+  });
+
+  it("reads the connection caps, or off, and names a bad one", () => {
+    expect(
+      settingsFromEnv(readEnv({ MAX_CONNECTIONS_IP: "50", MAX_CONNECTIONS_APPLICANT: "off" })).connections,
+    ).toEqual({
+      ip: 50,
+      applicant: null,
+    });
+    for (const bad of ["0", "-1", "1.5", "many"]) {
+      expect(() => readEnv({ MAX_CONNECTIONS_IP: bad }), bad).toThrow(/MAX_CONNECTIONS_IP/);
+    }
   });
 
   it("reads rates, bursts, off, REDIS_URL and TRUST_PROXY", () => {

@@ -11,5 +11,6 @@ export function settingsFromEnv(env: TEnv): RateLimitSettings {
     loginLockout: env.LOGIN_LOCKOUT,
     redisUrl: env.REDIS_URL,
     trustProxy: env.TRUST_PROXY,
+    connections: { ip: env.MAX_CONNECTIONS_IP, applicant: env.MAX_CONNECTIONS_APPLICANT },
   };
 }
