@@ -4,7 +4,7 @@ import { originAllowed } from "../http/security.ts";
 import { openMetricsWarning } from "../observability/metrics-endpoint.ts";
 import { parsePrometheusText } from "../testing/observability.ts";
 import { openSse, type SseStream } from "../testing/sse-client.ts";
-import { signIn, signInAdmin, startTestApp, type TestApp } from "../testing/test-app.ts";
+import { command, connectSocket, signIn, signInAdmin, startTestApp, type TestApp } from "../testing/test-app.ts";
 import { createOpenRound } from "../testing/test-db.ts";
 
 // The lower-severity findings of the probe (issue 9), each against the real server.
@@ -200,5 +200,39 @@ describe("finding 7: a query parameter named after a prototype key is an unknown
     expect((await fetch(`${app.url}/api/analytics/heatmap?granularity=month`, { headers: { cookie } })).status).toBe(
       200,
     );
+  });
+});
+
+describe("held before and kept: the bookings CSV neutralises formulas", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ next: true });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it("defuses names that a spreadsheet would run, through the real export route", async () => {
+    const names = ["=cmd|' /C calc'!A0", "+1+1", "-2", "@SUM(A1)"];
+    const round = await createOpenRound(app.db, app.clock.now(), { rows: 1, cols: names.length });
+    for (const name of names) {
+      const socket = await connectSocket(app.url, (await signIn(app, name)).cookie);
+      const held = await command(socket, "seat:hold", { roundId: round.id });
+      if (!held.ok) throw new Error(held.error.message);
+      expect(await command(socket, "seat:confirm", { roundId: round.id, seatId: held.hold.seatId })).toMatchObject({
+        ok: true,
+      });
+      socket.disconnect();
+    }
+    const { cookie } = await signInAdmin(app);
+    const csv = await (
+      await fetch(`${app.url}/api/admin/rounds/${round.id}/bookings.csv`, { headers: { cookie } })
+    ).text();
+    const cells = csv
+      .trimEnd()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(",")[4] ?? "");
+    expect(cells.sort()).toEqual(["'+1+1", "'-2", "'=cmd|' /C calc'!A0", "'@SUM(A1)"].sort());
   });
 });
