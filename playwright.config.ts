@@ -13,7 +13,12 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  reporter: [
+    ["list"],
+    // Every test's duration, and those over half their timeout (it lists; it fails nothing).
+    ["./e2e/fixtures/duration-reporter.ts"],
+    ...(process.env.CI ? [["html", { open: "never" }] as const] : []),
+  ],
   use: {
     baseURL,
     trace: "retain-on-failure",
