@@ -1,12 +1,13 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_ADMIN_PASSWORD } from "./e2e/fixtures/admin";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/fixtures/chromium";
+import { BASE_URL_ENV } from "./e2e/fixtures/shared-server";
 
-// A fixed, unusual port so a developer's own server on 3000 is never reused by mistake.
-const PORT = 3217;
-const baseURL = `http://127.0.0.1:${PORT}`;
-
-/** Runs against the production build: `next build` must have run first (npm test does). */
+/**
+ * Runs against the production build: `next build` must have run first (npm test does).
+ * The shared server is started by the global setup on a free port. This file is
+ * evaluated again in every worker, after that setup: the URL comes from the
+ * environment the setup wrote, so every process agrees on it.
+ */
 export default defineConfig({
   testDir: "e2e",
   workers: 1,
@@ -19,27 +20,11 @@ export default defineConfig({
     ["./e2e/fixtures/duration-reporter.ts"],
     ...(process.env.CI ? [["html", { open: "never" }] as const] : []),
   ],
+  globalSetup: "./e2e/fixtures/shared-server.ts",
   use: {
-    baseURL,
+    baseURL: process.env[BASE_URL_ENV],
     trace: "retain-on-failure",
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [{ name: "chromium" }],
-  webServer: {
-    command: "node --import tsx e2e/fixtures/serve.ts",
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    // A known admin password, so specs can sign in (and the server prints no generated one).
-    env: {
-      HOST: "127.0.0.1",
-      PORT: String(PORT),
-      LOG_LEVEL: "warn",
-      ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
-      SEED_HISTORY_SIZE: "60000",
-    },
-  },
 });
