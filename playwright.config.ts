@@ -14,6 +14,13 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  // Chosen, not Playwright's default 30 s: on the shared 2-core CI machine, busy with other runs, one
+  // page load until its socket is live took 2-5 s and one axe pass 3-6 s, so a focused test of two
+  // pages and an axe pass took up to 20 s. The duration report lists any test over half of this.
+  timeout: 60_000,
+  // Waits for a state (a page hydrated and its socket live, a dialog shown) took over Playwright's
+  // default 5 s there. Assertions about how fast something must happen name their own timeout.
+  expect: { timeout: 15_000 },
   reporter: [
     ["list"],
     // Every test's duration, and those over half their timeout (it lists; it fails nothing).

@@ -12,6 +12,7 @@ const LIVE = { timeout: 5_000 };
 // Its own server on a fresh database, so the demo round can be filled without disturbing the shared server's specs.
 
 test("a full round offers its waitlist; a released seat is held for the first in line, live", async ({ browser }) => {
+  // Starting its own server takes 10-15 s of it on a busy machine.
   test.setTimeout(90_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-waitlist-"));
   const server = await startServer(`file:${path.join(dir, "waitlist.db")}`);

@@ -31,6 +31,7 @@ test("the screen page shows the demo round live, read-only", async ({ page, base
 });
 
 test("the screen resumes by itself across a server restart and shows what changed", async ({ page }) => {
+  // It starts its own server twice (10-15 s each on a busy machine) and waits out EventSource's retry.
   test.setTimeout(90_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-screen-"));
   const databaseUrl = `file:${path.join(dir, "screen.db")}`;
