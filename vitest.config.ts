@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.ts"],
     globalSetup: ["server/testing/global-setup.ts"],
     pool: "forks",
+    // Beside the usual output: every test's duration and those over half their timeout.
+    reporters: ["default", "./server/testing/duration-reporter.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     env: { LOG_LEVEL: "silent", SEED_HISTORY_SIZE: "2000" },

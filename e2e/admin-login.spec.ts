@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN_PASSWORD, signInAsAdmin } from "./fixtures/admin";
+import { seriousViolations } from "./fixtures/axe";
 import { openDemoRound, signIn } from "./fixtures/round-page";
 
 test("an admin page sends a visitor to the login page, and the admin password brings them back", async ({ page }) => {
@@ -32,9 +32,7 @@ test("a wrong password is refused with a message announced to screen readers", a
   await expect(password).toHaveAttribute("aria-invalid", "true");
   await expect(page).toHaveURL("/admin/login");
 
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test("an applicant is refused: admin pages say why, and admin APIs answer 403", async ({ page }) => {

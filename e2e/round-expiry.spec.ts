@@ -7,14 +7,14 @@ import { demoRoundId, startServer, stopServer } from "./fixtures/own-server";
 import { applicantOnRound, seat } from "./fixtures/round-page";
 
 // Its own server and database: the round's holds are shortened so one lapses while we watch.
-const OWN_PORT = 3293;
 const HOLD_SECONDS = 2;
 
 test("a hold that is not confirmed lapses, and the other applicant sees the seat free again", async ({ browser }) => {
-  test.setTimeout(60_000);
+  // Its own server first: migrating, seeding and preparing Next take 10-15 s of it on a busy machine.
+  test.setTimeout(90_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-expiry-"));
   const file = path.join(dir, "expiry.db");
-  const server = await startServer(`file:${file}`, OWN_PORT);
+  const server = await startServer(`file:${file}`);
   try {
     const id = await demoRoundId(server.base);
     const db = new Database(file);

@@ -1,17 +1,23 @@
-import { expect, test } from "@playwright/test";
-import { openDemoRound, seat } from "./fixtures/round-page";
+import { expect, type Page, test } from "@playwright/test";
+import { applicantOnDemoRound, openDemoRound, seat } from "./fixtures/round-page";
 
 const LIVE = { timeout: 2_000 };
 
-test("a keyboard-only applicant signs in, moves through the grid with arrows and holds a seat with Enter", async ({
-  browser,
-}) => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await openDemoRound(page);
-  const watcher = await (await browser.newContext()).newPage();
-  await openDemoRound(watcher);
+const focusedSeat = (page: Page) =>
+  page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.seatLabel);
 
+/** Tabs into the seat grid: it is one tab stop, and the first seat takes the focus. */
+async function tabIntoGrid(page: Page): Promise<void> {
+  const grid = page.getByRole("grid", { name: "Seats" });
+  await expect(grid.locator('button[tabindex="0"]')).toHaveCount(1);
+  for (let i = 0; i < 40 && !(await focusedSeat(page)); i++) await page.keyboard.press("Tab");
+  expect(await focusedSeat(page)).toBe("A1");
+}
+
+test("a keyboard-only applicant signs in with Tab, typing and Enter, and tabs into the grid at its first seat", async ({
+  page,
+}) => {
+  await openDemoRound(page);
   // Sign in: tab to the name field, type, Enter.
   const name = page.getByLabel("Your name");
   while (!(await name.evaluate((el) => el === document.activeElement))) await page.keyboard.press("Tab");
@@ -19,24 +25,28 @@ test("a keyboard-only applicant signs in, moves through the grid with arrows and
   await page.keyboard.press("Enter");
   await expect(page.getByText("Signed in as Kay")).toBeVisible();
   await expect(page.locator("[data-round-board]")).toHaveAttribute("data-live", "true");
+  await tabIntoGrid(page);
+});
 
-  // Tab into the grid: it is one tab stop, and the first seat takes the focus.
+test("arrows move through the grid and Enter holds the focused seat; another browser sees it live", async ({
+  browser,
+}) => {
+  const page = await applicantOnDemoRound(browser, "Kit");
+  const watcher = await (await browser.newContext()).newPage();
+  await openDemoRound(watcher);
+  await tabIntoGrid(page);
   const grid = page.getByRole("grid", { name: "Seats" });
-  await expect(grid.locator('button[tabindex="0"]')).toHaveCount(1);
-  const focusedSeat = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.seatLabel);
-  for (let i = 0; i < 40 && !(await focusedSeat()); i++) await page.keyboard.press("Tab");
-  expect(await focusedSeat()).toBe("A1");
 
   // Arrows move within the grid; find a free seat that way (other specs share this server).
   await page.keyboard.press("ArrowDown");
-  expect(await focusedSeat()).toBe("B1");
+  expect(await focusedSeat(page)).toBe("B1");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
-  expect(await focusedSeat()).toBe("B3");
+  expect(await focusedSeat(page)).toBe("B3");
   await page.keyboard.press("ArrowLeft");
-  expect(await focusedSeat()).toBe("B2");
+  expect(await focusedSeat(page)).toBe("B2");
   while ((await page.locator(":focus").getAttribute("data-status")) !== "FREE") await page.keyboard.press("ArrowRight");
-  const label = (await focusedSeat()) ?? "";
+  const label = (await focusedSeat(page)) ?? "";
   await expect(grid.locator('button[tabindex="0"]')).toHaveAttribute("data-seat-label", label);
 
   // Enter holds the focused seat, and the live region says so.
@@ -48,9 +58,9 @@ test("a keyboard-only applicant signs in, moves through the grid with arrows and
 
   // One tab stop: Tab leaves the grid, Shift+Tab comes back to the same seat.
   await page.keyboard.press("Tab");
-  expect(await focusedSeat()).toBeUndefined();
+  expect(await focusedSeat(page)).toBeUndefined();
   await page.keyboard.press("Shift+Tab");
-  expect(await focusedSeat()).toBe(label);
+  expect(await focusedSeat(page)).toBe(label);
 
   // Space on another free seat is refused in plain words: one seat per applicant.
   await page.keyboard.press("ArrowDown");
@@ -63,7 +73,7 @@ test("a keyboard-only applicant signs in, moves through the grid with arrows and
   await page.getByRole("button", { name: `Release seat ${label}` }).click();
   await expect(page.locator("[data-announcer]")).toHaveText(`Seat ${label} is released; it is free again.`);
   await expect(seat(watcher, label)).toHaveAttribute("data-status", "FREE", LIVE);
-  await context.close();
+  await page.context().close();
   await watcher.context().close();
 });
 

@@ -7,14 +7,15 @@ import type { RoundSnapshot } from "../lib/realtime/events";
 import { applicantSocket, demoRoundId, startServer, stopServer } from "./fixtures/own-server";
 import { seat, signIn } from "./fixtures/round-page";
 
-// A fresh database, so the demo round can be filled without disturbing the shared server's specs.
-const OWN_PORT = 3292;
 const LIVE = { timeout: 5_000 };
 
+// Its own server on a fresh database, so the demo round can be filled without disturbing the shared server's specs.
+
 test("a full round offers its waitlist; a released seat is held for the first in line, live", async ({ browser }) => {
+  // Starting its own server takes 10-15 s of it on a busy machine.
   test.setTimeout(90_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-waitlist-"));
-  const server = await startServer(`file:${path.join(dir, "waitlist.db")}`, OWN_PORT);
+  const server = await startServer(`file:${path.join(dir, "waitlist.db")}`);
   const sockets: Socket[] = [];
   try {
     const id = await demoRoundId(server.base);

@@ -4,15 +4,13 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import type { Socket } from "socket.io-client";
 import type { RoundSnapshot } from "../lib/realtime/events";
-import { applicantSocket, demoRoundId, startServer, stopServer } from "./fixtures/own-server";
+import { applicantSocket, demoRoundId, portOf, startServer, stopServer } from "./fixtures/own-server";
 import { DEMO_ROUND } from "./fixtures/round-page";
 
 // A screen must show a change within this long; waits poll the DOM, never sleep.
 const LIVE = { timeout: 5_000 };
 // EventSource retries every 2 s (the server's retry hint) while the server is down.
 const RESUMED = { timeout: 20_000 };
-// This spec's own server, apart from the shared one on 3217, so it can stop and start it.
-const OWN_PORT = 3291;
 
 const screen = (page: Page) => page.locator("[data-round-screen]");
 const seat = (page: Page, label: string) => page.locator(`[data-seat-label="${label}"]`);
@@ -33,10 +31,12 @@ test("the screen page shows the demo round live, read-only", async ({ page, base
 });
 
 test("the screen resumes by itself across a server restart and shows what changed", async ({ page }) => {
+  // It starts its own server twice (10-15 s each on a busy machine) and waits out EventSource's retry.
   test.setTimeout(90_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-screen-"));
   const databaseUrl = `file:${path.join(dir, "screen.db")}`;
-  let server = await startServer(databaseUrl, OWN_PORT);
+  // Its own server, apart from the shared one, so it can stop and start it; on a port the system picks.
+  let server = await startServer(databaseUrl);
   const sockets: Socket[] = [];
   try {
     const id = await demoRoundId(server.base);
@@ -57,7 +57,9 @@ test("the screen resumes by itself across a server restart and shows what change
     await expect(connection(page)).toHaveAttribute("data-connection", "reconnecting", LIVE);
 
     // Same database file, so the same rounds, seats and session secret; the event buffer starts empty.
-    server = await startServer(databaseUrl, OWN_PORT);
+    // Same port: the page's EventSource reconnects to the URL it had (another process could take the
+    // port in the moment it is free; the system hands out ports in turn, so that is unlikely).
+    server = await startServer(databaseUrl, { port: portOf(server) });
     const grace = await applicantSocket(server.base, "Grace");
     const again = await applicantSocket(server.base, "Ada again");
     sockets.push(grace, again);

@@ -22,7 +22,7 @@ function freePort(): Promise<number> {
 /** A private redis-server on loopback, in the foreground as our child, so the test can stop it by its pid. */
 async function startRedis(): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   if (spawnSync("redis-server", ["--version"]).error) {
-    throw new Error("redis-server is not installed: apt-get install -y redis-server (.ci/run does it)");
+    throw new Error("redis-server is not installed: bash .ci/run (the README's test command) installs it");
   }
   const port = await freePort();
   const child = spawn(

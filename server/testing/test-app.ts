@@ -66,6 +66,9 @@ export async function startTestApp(
     sweepIntervalMs: options.sweepIntervalMs ?? 0,
     log: options.log ?? createLogger("silent"),
   });
+  // A request sent as the server's 5 s keep-alive timer closes the pooled connection fails with
+  // ECONNRESET (nodejs/undici#3141); tests that compute for seconds between requests hit that moment.
+  app.httpServer.keepAliveTimeout = 60_000;
   const url = await app.listen(0, "127.0.0.1");
   return {
     ...app,
