@@ -1,15 +1,14 @@
 import { type SessionOptions, unsealData } from "iron-session";
 
 /**
- * One cookie carries two independent identities: an applicant (a display name
- * for holding seats) and, after the admin password, an admin part. Signing in
- * or out as one leaves the other as it was.
+ * Who a request is, as its live session row says: an applicant, the admin, or
+ * nobody (empty). The cookie itself carries only the row's id (SessionCookie);
+ * every reader resolves it through the one resolver (server/sessions.ts).
  */
 export interface SessionData {
   /** The session's id; absent when there is no live session. */
   sid?: string;
   applicantId?: string;
-  name?: string;
   admin?: AdminSessionPart;
 }
 
@@ -83,20 +82,6 @@ export function readCookie(header: string | undefined, name: string): string | u
     }
   }
   return undefined;
-}
-
-/** The session in a Cookie header, or an empty one if absent, forged or expired. */
-export async function sessionFromCookieHeader(
-  header: string | undefined,
-  options: SessionOptions,
-): Promise<SessionData> {
-  const sealed = readCookie(header, options.cookieName);
-  if (!sealed) return {};
-  try {
-    return await unsealData<SessionData>(sealed, { password: options.password, ttl: options.ttl });
-  } catch {
-    return {};
-  }
 }
 
 const SESSION_ID = /^[\w-]{16,64}$/;

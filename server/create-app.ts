@@ -11,7 +11,13 @@ import { createDb, type Db } from "../lib/db/create-db.ts";
 import { ensureAdminCredential } from "../lib/db/ensure-admin-credential.ts";
 import { getRoundView } from "../lib/db/get-round-view.ts";
 import { sqlitePathFromUrl } from "../lib/db/sqlite-path.ts";
-import { applicantRoomOf, roomOf, type SeatAssigned, type SeatsUpdated } from "../lib/realtime/events.ts";
+import {
+  applicantRoomOf,
+  roomOf,
+  type SeatAssigned,
+  type SeatsUpdated,
+  sessionRoomOf,
+} from "../lib/realtime/events.ts";
 import { setServices } from "../lib/server-context.ts";
 import { sessionOptions } from "../lib/session.ts";
 import { createRoundEventStreams } from "./http/round-events.ts";
@@ -32,6 +38,7 @@ import type { IntakeServer } from "./realtime/types.ts";
 import { createReservationEngine, type ReservationEngine } from "./reservation-engine.ts";
 import { createServices } from "./services.ts";
 import { resolveSessionSecret } from "./session-secret.ts";
+import { createSessions, type Sessions } from "./sessions.ts";
 
 export interface AppOptions {
   /** A migrated SQLite database, e.g. `file:./data/intake.db`. */
@@ -83,6 +90,8 @@ export interface App {
   metrics: Metrics;
   /** This app's rate limits (`store` says whether they count in memory or Redis). */
   rateLimiter: RateLimiter;
+  /** Sign-in, sign-out and the one session resolver (the routes reach them through services). */
+  sessions: Sessions;
   /** Listens and returns the base URL, e.g. `http://127.0.0.1:41234`. */
   listen(port: number, host: string): Promise<string>;
   /** Stops accepting, finishes commands in flight, closes sockets and the database. */
@@ -166,8 +175,14 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
   const notify = {
     seatAssigned: (applicantId: string, event: SeatAssigned) =>
       io?.to(applicantRoomOf(applicantId)).emit("seat:assigned", event),
+    // A signed-out session keeps nothing open: the browser reconnects without it.
+    sessionEnded(sid: string) {
+      io?.in(sessionRoomOf(sid)).disconnectSockets(true);
+      eventStreams.endSession(sid);
+    },
   };
-  setServices(createServices({ db, clock, session, log, adminSessionTtlMs, engine, rateLimiter, notify }));
+  const sessions = createSessions({ db, clock, options: session, adminSessionTtlMs, ended: notify.sessionEnded });
+  setServices(createServices({ db, clock, session, sessions, log, adminSessionTtlMs, engine, rateLimiter, notify }));
 
   let nextApp: ReturnType<typeof next> | undefined;
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
@@ -179,11 +194,11 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
   }
 
   // Answered here, not by a Next route handler: Next may buffer or compress a streamed body.
-  const eventStreams = createRoundEventStreams({ db, clock, feed, log, ...options.eventStreams });
+  const eventStreams = createRoundEventStreams({ db, clock, feed, log, sessions, ...options.eventStreams });
   const metricsEndpoint = createMetricsEndpoint({ metrics, token: options.metricsToken, log });
   const routeOf = createRouteNamer(path.join(dir, "app"));
   const observeHttp = createHttpObserver({ log, metrics, routeOf });
-  const admit = createHttpRateLimit({ limiter: rateLimiter, session, metrics, routeOf });
+  const admit = createHttpRateLimit({ limiter: rateLimiter, sessions, metrics, routeOf });
   const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (eventStreams.handle(req, res)) return;
     if (handle) {
@@ -223,8 +238,8 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
     allowRequest: (req, callback) => callback(null, originAllowed(req, options.publicOrigin)),
     cors: options.publicOrigin ? { origin: options.publicOrigin, credentials: true } : undefined,
   }) as IntakeServer;
-  io.use(authenticateSocket(db, session, log));
-  registerSocketHandlers(io, { db, engine, clock, log, metrics, rateLimiter });
+  io.use(authenticateSocket(sessions, log));
+  registerSocketHandlers(io, { db, engine, clock, log, metrics, rateLimiter, sessions });
   const stopSweeper = options.sweepIntervalMs === 0 ? () => {} : startSweeper(engine, options.sweepIntervalMs ?? 1000);
 
   let closing: Promise<void> | undefined;
@@ -237,6 +252,7 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
     log,
     metrics,
     rateLimiter,
+    sessions,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);

@@ -1,10 +1,9 @@
 import type http from "node:http";
 import { performance } from "node:perf_hooks";
-import type { SessionOptions } from "iron-session";
 import { rateLimitedBody } from "../../lib/errors.ts";
 import { CLIENT_IP_HEADER, rateLimitHeaders } from "../../lib/http.ts";
-import { readCookie, sessionFromCookieHeader } from "../../lib/session.ts";
 import type { Metrics } from "../observability/metrics.ts";
+import type { Sessions } from "../sessions.ts";
 import type { RateLimiter, RateLimitScope } from "./create-rate-limiter.ts";
 import { createRefusalPacer, type RefusalPacer, unpaced } from "./pace-refusals.ts";
 
@@ -34,11 +33,11 @@ export function httpScopeOf(method: string, route: string): RateLimitScope | nul
  */
 export function createHttpRateLimit(deps: {
   limiter: RateLimiter;
-  session: SessionOptions;
+  sessions: Pick<Sessions, "fromCookieHeader">;
   metrics: Metrics;
   routeOf(pathname: string): string;
 }) {
-  const { limiter, session, metrics, routeOf } = deps;
+  const { limiter, sessions, metrics, routeOf } = deps;
   const pacers = new Map<string, RefusalPacer>();
   let prunedAt = 0;
   const pacerOf = (ip: string): RefusalPacer => {
@@ -66,12 +65,11 @@ export function createHttpRateLimit(deps: {
     const scope = httpScopeOf(req.method ?? "GET", route);
     if (!scope) return true;
 
-    // Only a request that carries a session cookie, to a limit that counts applicants, costs an unseal.
-    const cookie = req.headers.cookie;
-    const applicantId =
-      limiter.limits(scope, "applicant") && readCookie(cookie, session.cookieName) !== undefined
-        ? (await sessionFromCookieHeader(cookie, session)).applicantId
-        : undefined;
+    // Only a request to a limit that counts applicants resolves its session (no cookie: no lookup).
+    // A signed-out cookie is then charged to its address alone, like any anonymous request.
+    const applicantId = limiter.limits(scope, "applicant")
+      ? (await sessions.fromCookieHeader(req.headers.cookie)).applicantId
+      : undefined;
     const admission = await limiter.admit(scope, { ip, applicantId });
     if (admission.ok) {
       // Next does not replace headers already set, so a sign-in's own refusal (the lockout's 429) must set them.
