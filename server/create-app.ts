@@ -23,6 +23,7 @@ import { sessionOptions } from "../lib/session.ts";
 import { createRoundEventStreams } from "./http/round-events.ts";
 import { isCookieAuthenticatedWrite, originAllowed, setSecurityHeaders } from "./http/security.ts";
 import { sendError } from "./http/send-error.ts";
+import { SESSION_PRUNE_INTERVAL_MS, startSessionPruner } from "./jobs/session-pruner.ts";
 import { startSweeper } from "./jobs/sweeper.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { createRouteNamer } from "./observability/http-routes.ts";
@@ -49,6 +50,8 @@ export interface AppOptions {
   /** Serve the Next.js app (pages and /api routes). Off, only Socket.IO answers. */
   next?: { dev: boolean; dir?: string } | false;
   sweepIntervalMs?: number;
+  /** How often expired and revoked sessions are deleted (hourly by default); 0 turns it off. */
+  sessionPruneIntervalMs?: number;
   log?: Logger;
   /** Server-Sent Events (`GET /api/rounds/:id/events`): heartbeat and retry hint, in ms. */
   eventStreams?: { heartbeatMs?: number; retryMs?: number };
@@ -241,6 +244,9 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
   io.use(authenticateSocket(sessions, log));
   registerSocketHandlers(io, { db, engine, clock, log, metrics, rateLimiter, sessions });
   const stopSweeper = options.sweepIntervalMs === 0 ? () => {} : startSweeper(engine, options.sweepIntervalMs ?? 1000);
+  const pruneIntervalMs = options.sessionPruneIntervalMs ?? SESSION_PRUNE_INTERVAL_MS;
+  const stopPruner =
+    pruneIntervalMs === 0 ? () => {} : startSessionPruner({ db, clock, log, intervalMs: pruneIntervalMs });
 
   let closing: Promise<void> | undefined;
   return {
@@ -264,6 +270,7 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
     close() {
       closing ??= (async () => {
         stopSweeper();
+        stopPruner();
         httpServer.close();
         await engine.close();
         eventStreams.close();

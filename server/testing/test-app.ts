@@ -68,6 +68,8 @@ export async function startTestApp(
     rateLimit: { ...GENEROUS_RATE_LIMITS, ...options.rateLimit },
     next: options.next ? { dev: false } : false,
     sweepIntervalMs: options.sweepIntervalMs ?? 0,
+    // Tests prune through server/jobs/session-pruner.test.ts; a timer here would only add noise.
+    sessionPruneIntervalMs: 0,
     log: options.log ?? createLogger("silent"),
   });
   const url = await app.listen(0, "127.0.0.1");
