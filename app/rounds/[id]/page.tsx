@@ -13,7 +13,7 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
   if (!parsed.ok) notFound();
   const services = getServices();
   const session = await readSession();
-  // A cookie can outlive its applicant (e.g. a reset database): then this is a watcher.
+  // The live session names the applicant; the row gives the name. No live applicant session: a watcher.
   const applicant = session.applicantId ? await services.findApplicant(session.applicantId) : null;
   const snapshot = await services.getRoundSnapshot(parsed.value.id, applicant?.id);
   if (!snapshot) notFound();
