@@ -1,5 +1,3 @@
-import type { IronSession } from "iron-session";
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { type AdminGrant, type AdminRefusal, adminLoginUrl, checkAdminSession } from "./admin-session.ts";
 import { AppError, fail, type Result } from "./errors.ts";
@@ -10,11 +8,11 @@ import { readSession } from "./session-cookie.ts";
 
 /** This request's session and whether it is an admin's right now (server clock, current password). */
 export async function readAdminSession(): Promise<{
-  session: IronSession<SessionData>;
+  session: SessionData;
   check: AdminGrant | AdminRefusal;
 }> {
   const services = getServices();
-  const session = await readSession(await cookies(), services.session);
+  const session = await readSession();
   // Only an admin part needs the credential read; anonymous and applicant requests skip the query.
   const passwordSetAt = session.admin ? await services.admin.passwordSetAt() : null;
   const check = checkAdminSession(session, {

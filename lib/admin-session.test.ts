@@ -32,18 +32,11 @@ describe("checkAdminSession", () => {
   it("refuses anonymous callers with UNAUTHENTICATED and applicants with FORBIDDEN, each saying what to do", () => {
     const anonymous = checkAdminSession({}, context);
     expect(anonymous).toMatchObject({ ok: false, code: "UNAUTHENTICATED", reason: "anonymous" });
-    const applicant = checkAdminSession({ applicantId: "a1", name: "Ada" }, context);
+    const applicant = checkAdminSession({ sid: "s1", applicantId: "a1" }, context);
     expect(applicant).toMatchObject({ ok: false, code: "FORBIDDEN", reason: "applicant" });
     for (const refusal of [anonymous, applicant]) {
       expect(!refusal.ok && refusal.message).toContain("/admin/login");
     }
-  });
-
-  it("keeps the applicant identity and the admin part independent", () => {
-    const both = { applicantId: "a1", name: "Ada", admin: { since: T0, passwordSetAt: 1000 } };
-    expect(checkAdminSession(both, context).ok).toBe(true);
-    // An expired admin part is reported as expired, not as "you are an applicant".
-    expect(checkAdminSession(both, { ...context, now: T0 + 9 * HOUR })).toMatchObject({ reason: "expired" });
   });
 });
 

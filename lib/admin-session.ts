@@ -50,8 +50,8 @@ export function adminRefusal(reason: AdminRefusalReason): AdminRefusal {
 /**
  * Decides on the server whether a session is an admin's right now: it needs an
  * admin part younger than the TTL, made with the password that is current.
- * An expired admin part outranks an applicant identity, so the message says
- * what actually went wrong.
+ * The resolver hands on an admin session past its TTL (identityOf), so the
+ * message says it expired rather than only "sign in".
  */
 export function checkAdminSession(
   session: SessionData,

@@ -22,6 +22,7 @@ import type {
   TRoundEdit,
 } from "./schemas/admin-rounds.ts";
 import type { TCompareQuery, THeatmapQuery } from "./schemas/analytics.ts";
+import type { SessionData, SessionIdentity } from "./session.ts";
 
 /** A round after an admin command or edit, with the seq its round:updated carried. */
 export interface RoundAfterChange {
@@ -47,6 +48,26 @@ export type AdminSignInAttempt =
   | { ok: true; lockNotice: string | null }
   | { ok: false; message: string; retryAfterMs: number; limit: number };
 
+/** Sessions live in the database; the cookie only names one (lib/session.ts). */
+export interface IntakeSessions {
+  /**
+   * The one resolver every reader uses (pages, route handlers, and through
+   * server/sessions.ts the rate limiter, the socket handshake and event
+   * streams): unseal the cookie, read the row, judge it. Anonymous ({}) when
+   * there is no cookie, or it is forged or of the old format, or its row is
+   * gone, revoked or expired.
+   */
+  resolve(sealed: string | undefined): Promise<SessionData>;
+  /**
+   * Signs in: a new session holding only `identity`. The session the browser
+   * brought (`replaces`, if live) is ended as a sign-out would end it, so no
+   * identity carries over from a cookie someone else may have planted.
+   */
+  start(identity: SessionIdentity, replaces?: string): Promise<{ sid: string; since: number; expiresAt: number }>;
+  /** Signs out: revokes the row (every instance sees it at once) and ends the session's open sockets and event streams. */
+  end(sid: string): Promise<void>;
+}
+
 /** The admin's round commands (the sweeper's deadline-close is not one). */
 export type AdminRoundCommand = Exclude<RoundStateCommand, { kind: "deadline-close" }>;
 
@@ -64,7 +85,9 @@ export interface IntakeServices {
     warn(details: object, message: string): void;
     info(details: object, message: string): void;
   };
+  /** How the session cookie is sealed and set. */
   session: SessionOptions;
+  sessions: IntakeSessions;
   /** Admin analytics (callers check requireAdmin first). */
   analytics: {
     catalog(): Promise<AnalyticsCatalog>;

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../lib/clock.ts";
 import { ensureAdminCredential } from "../lib/db/ensure-admin-credential.ts";
 import { getAdminPasswordSetAt } from "../lib/db/get-admin-password-set-at.ts";
-import { sessionCookie, signIn, signInAdmin, startTestApp, type TestApp } from "./testing/test-app.ts";
+import { sendRequest } from "./testing/admin-api.ts";
+import { signIn, signInAdmin, startTestApp, TEST_SECRET, type TestApp } from "./testing/test-app.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
 const HOUR = 3_600_000;
@@ -25,16 +26,7 @@ describe("admin sign-in and admin-only access (real server, Next.js routes)", ()
     await app.stop();
   });
 
-  const request = (path: string, init: { method?: string; cookie?: string; body?: unknown } = {}) =>
-    fetch(`${app.url}${path}`, {
-      method: init.method ?? "GET",
-      redirect: "manual",
-      headers: {
-        ...(init.cookie ? { cookie: init.cookie } : {}),
-        ...(init.body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
+  const request = (path: string, init: Parameters<typeof sendRequest>[2] = {}) => sendRequest(app, path, init);
   const signInWith = (password: unknown, cookie?: string) =>
     request("/api/admin/session", { method: "POST", body: { password }, cookie });
   const cookieOf = (res: Response) => (res.headers.get("set-cookie") ?? "").split(";")[0] as string;
@@ -158,38 +150,48 @@ describe("admin sign-in and admin-only access (real server, Next.js routes)", ()
     expect(await anonymous.text()).toContain("Admin password");
   });
 
-  it("keeps the applicant and admin identities independent in one cookie", async () => {
+  it("signs in as admin with a fresh session that keeps no applicant, and signs out of admin only", async () => {
     const applicant = await signIn(app, "Linus");
-    const both = cookieOf(await signInWith(PASSWORD, applicant.cookie));
-    expect((await request("/api/admin/session", { cookie: both })).status).toBe(200);
-    expect((await (await request("/api/session", { cookie: both })).json()).applicant).toEqual({
-      id: applicant.applicantId,
-      name: "Linus",
-    });
+    const admin = cookieOf(await signInWith(PASSWORD, applicant.cookie));
+    expect((await request("/api/admin/session", { cookie: admin })).status).toBe(200);
+    // One browser, one identity: the applicant session the browser brought was ended, not merged.
+    expect((await (await request("/api/session", { cookie: admin })).json()).applicant).toBeNull();
+    expect((await (await request("/api/session", { cookie: applicant.cookie })).json()).applicant).toBeNull();
 
-    const signedOut = await request("/api/admin/session", { method: "DELETE", cookie: both });
-    expect(signedOut.status).toBe(200);
-    expect(await signedOut.json()).toEqual({ ok: true });
-    const applicantOnly = cookieOf(signedOut);
-    expect((await request("/api/admin/session", { cookie: applicantOnly })).status).toBe(403);
-    expect((await (await request("/api/session", { cookie: applicantOnly })).json()).applicant?.id).toBe(
-      applicant.applicantId,
+    // Signing out of admin leaves an applicant's session (another browser's, say) signed in.
+    const other = await signIn(app, "Ada");
+    const kept = await request("/api/admin/session", { method: "DELETE", cookie: other.cookie });
+    expect(kept.status).toBe(200);
+    expect(await kept.json()).toEqual({ ok: true });
+    expect(kept.headers.get("set-cookie")).toBeNull();
+    expect((await (await request("/api/session", { cookie: other.cookie })).json()).applicant?.id).toBe(
+      other.applicantId,
     );
 
-    // Without an applicant, signing out of admin clears the cookie.
-    const { cookie } = await signInAdmin(app);
-    const cleared = await request("/api/admin/session", { method: "DELETE", cookie });
+    // An admin's sign-out ends the session and clears the cookie; without a session it is still 200.
+    const cleared = await request("/api/admin/session", { method: "DELETE", cookie: admin });
     expect(cleared.headers.get("set-cookie")).toMatch(/^intake_session=;.*Max-Age=0/i);
+    expect((await request("/api/admin/session", { cookie: admin })).status).toBe(401);
     expect((await request("/api/admin/session", { method: "DELETE" })).status).toBe(200);
   });
 
-  it("does not accept an admin part sealed with another secret", async () => {
-    const passwordSetAt = await getAdminPasswordSetAt(app.db);
-    const claim = { admin: { since: clock.now(), passwordSetAt: passwordSetAt ?? 0 } };
-    // The same claim sealed with the server's secret passes, so only the seal is being judged.
-    expect((await request("/api/admin/session", { cookie: await sessionCookie(claim) })).status).toBe(200);
-    const forged = await sealData(claim, { password: "an-attacker-secret-of-at-least-32-characters" });
+  it("does not accept a session id sealed with another secret", async () => {
+    const { sid, cookie } = await signInAdmin(app);
+    // The same id sealed with the server's secret passes, so only the seal is being judged.
+    expect((await request("/api/admin/session", { cookie })).status).toBe(200);
+    const forged = await sealData({ sid }, { password: "an-attacker-secret-of-at-least-32-characters" });
     const res = await request("/api/admin/session", { cookie: `intake_session=${encodeURIComponent(forged)}` });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("treats a cookie of the old format (identity sealed in the cookie itself) as no session", async () => {
+    const passwordSetAt = await getAdminPasswordSetAt(app.db);
+    const old = await sealData(
+      { admin: { since: clock.now(), passwordSetAt: passwordSetAt ?? 0 } },
+      { password: TEST_SECRET },
+    );
+    const res = await request("/api/admin/session", { cookie: `intake_session=${encodeURIComponent(old)}` });
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe("UNAUTHENTICATED");
   });

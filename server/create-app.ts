@@ -12,14 +12,21 @@ import { ensureAdminCredential } from "../lib/db/ensure-admin-credential.ts";
 import { getRoundView } from "../lib/db/get-round-view.ts";
 import { sqlitePathFromUrl } from "../lib/db/sqlite-path.ts";
 import { MAX_BODY_BYTES } from "../lib/http.ts";
-import { applicantRoomOf, roomOf, type SeatAssigned, type SeatsUpdated } from "../lib/realtime/events.ts";
+import {
+  applicantRoomOf,
+  roomOf,
+  type SeatAssigned,
+  type SeatsUpdated,
+  sessionRoomOf,
+} from "../lib/realtime/events.ts";
 import { setServices } from "../lib/server-context.ts";
-import { sessionFromCookieHeader, sessionOptions } from "../lib/session.ts";
+import { sessionOptions } from "../lib/session.ts";
 import { type BodyLimitBreach, limitRequestBody, limitSocketIoBodies } from "./http/body-limit.ts";
 import { readRequestTarget } from "./http/request-target.ts";
 import { createRoundEventStreams } from "./http/round-events.ts";
 import { isCookieAuthenticatedWrite, originAllowed, setSecurityHeaders } from "./http/security.ts";
 import { sendError } from "./http/send-error.ts";
+import { SESSION_PRUNE_INTERVAL_MS, startSessionPruner } from "./jobs/session-pruner.ts";
 import { startSweeper } from "./jobs/sweeper.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { createRouteNamer } from "./observability/http-routes.ts";
@@ -36,6 +43,7 @@ import type { IntakeServer } from "./realtime/types.ts";
 import { createReservationEngine, type ReservationEngine } from "./reservation-engine.ts";
 import { createServices } from "./services.ts";
 import { resolveSessionSecret } from "./session-secret.ts";
+import { createSessions, type Sessions } from "./sessions.ts";
 
 export interface AppOptions {
   /** A migrated SQLite database, e.g. `file:./data/intake.db`. */
@@ -46,6 +54,8 @@ export interface AppOptions {
   /** Serve the Next.js app (pages and /api routes). Off, only Socket.IO answers. */
   next?: { dev: boolean; dir?: string } | false;
   sweepIntervalMs?: number;
+  /** How often expired and revoked sessions are deleted (hourly by default); 0 turns it off. */
+  sessionPruneIntervalMs?: number;
   log?: Logger;
   /** Server-Sent Events (`GET /api/rounds/:id/events`): heartbeat and retry hint, in ms. */
   eventStreams?: { heartbeatMs?: number; retryMs?: number };
@@ -87,6 +97,8 @@ export interface App {
   metrics: Metrics;
   /** This app's rate limits (`store` says whether they count in memory or Redis). */
   rateLimiter: RateLimiter;
+  /** Sign-in, sign-out and the one session resolver (the routes reach them through services). */
+  sessions: Sessions;
   /** Listens and returns the base URL, e.g. `http://127.0.0.1:41234`. */
   listen(port: number, host: string): Promise<string>;
   /** Stops accepting, finishes commands in flight, closes sockets and the database. */
@@ -173,8 +185,14 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
   const notify = {
     seatAssigned: (applicantId: string, event: SeatAssigned) =>
       io?.to(applicantRoomOf(applicantId)).emit("seat:assigned", event),
+    // A signed-out session keeps nothing open: the browser reconnects without it.
+    sessionEnded(sid: string) {
+      io?.in(sessionRoomOf(sid)).disconnectSockets(true);
+      eventStreams.endSession(sid);
+    },
   };
-  setServices(createServices({ db, clock, session, log, adminSessionTtlMs, engine, rateLimiter, notify }));
+  const sessions = createSessions({ db, clock, options: session, adminSessionTtlMs, ended: notify.sessionEnded });
+  setServices(createServices({ db, clock, session, sessions, log, adminSessionTtlMs, engine, rateLimiter, notify }));
 
   let nextApp: ReturnType<typeof next> | undefined;
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
@@ -191,16 +209,14 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
     clock,
     feed,
     log,
+    sessions,
     ...options.eventStreams,
-    async openConnection(req) {
-      const { applicantId } = await sessionFromCookieHeader(req.headers.cookie, session);
-      return rateLimiter.connections.open({ ip: rateLimiter.clientIp(req), applicantId });
-    },
+    openConnection: (req, applicantId) => rateLimiter.connections.open({ ip: rateLimiter.clientIp(req), applicantId }),
   });
   const metricsEndpoint = createMetricsEndpoint({ metrics, token: options.metricsToken, log });
   const routeOf = createRouteNamer(path.join(dir, "app"));
   const observeHttp = createHttpObserver({ log, metrics });
-  const admit = createHttpRateLimit({ limiter: rateLimiter, session, metrics });
+  const admit = createHttpRateLimit({ limiter: rateLimiter, sessions, metrics });
   const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (eventStreams.handle(req, res)) return;
     if (handle) {
@@ -257,10 +273,13 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
   limitSocketIoBodies(httpServer, SOCKET_BUFFER_BYTES, (breach) =>
     log.warn({ ...breach, route: "/socket.io/" }, "request body over the cap"),
   );
-  io.use(authenticateSocket(db, session, log));
+  io.use(authenticateSocket(sessions, log));
   io.use(capSocketConnections(rateLimiter));
-  registerSocketHandlers(io, { db, engine, clock, log, metrics, rateLimiter });
+  registerSocketHandlers(io, { db, engine, clock, log, metrics, rateLimiter, sessions });
   const stopSweeper = options.sweepIntervalMs === 0 ? () => {} : startSweeper(engine, options.sweepIntervalMs ?? 1000);
+  const pruneIntervalMs = options.sessionPruneIntervalMs ?? SESSION_PRUNE_INTERVAL_MS;
+  const stopPruner =
+    pruneIntervalMs === 0 ? () => {} : startSessionPruner({ db, clock, log, intervalMs: pruneIntervalMs });
 
   let closing: Promise<void> | undefined;
   return {
@@ -272,6 +291,7 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
     log,
     metrics,
     rateLimiter,
+    sessions,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -283,6 +303,7 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
     close() {
       closing ??= (async () => {
         stopSweeper();
+        stopPruner();
         httpServer.close();
         await engine.close();
         eventStreams.close();

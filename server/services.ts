@@ -29,12 +29,14 @@ import type { IntakeServices, RoundAfterChange } from "../lib/server-context.ts"
 import type { Logger } from "./log.ts";
 import type { RateLimiter } from "./rate-limit/create-rate-limiter.ts";
 import type { ReservationEngine } from "./reservation-engine.ts";
+import type { Sessions } from "./sessions.ts";
 
 /** Binds the lib/db queries to this process's database and clock for the Next.js side. */
 export function createServices(deps: {
   db: Db;
   clock: Clock;
   session: SessionOptions;
+  sessions: Sessions;
   log: Logger;
   adminSessionTtlMs: number;
   engine: ReservationEngine;
@@ -52,6 +54,7 @@ export function createServices(deps: {
     clock,
     log,
     session,
+    sessions: { resolve: deps.sessions.resolve, start: deps.sessions.start, end: deps.sessions.end },
     analytics: {
       catalog: () => listAnalyticsPrograms(db),
       heatmap: (query) => getHeatmap(db, query, clock.now()),

@@ -56,8 +56,8 @@ export function useSocketState(): SocketState {
     const s = getSocket();
     let retry: ReturnType<typeof setTimeout> | undefined;
     const update = () => setState(stateOf(s));
-    // A refused handshake is not retried by Socket.IO itself (only lost connections are).
-    const onConnectError = () => {
+    // Socket.IO retries only lost connections, not a refused handshake nor a socket the server ended.
+    const retryLater = () => {
       update();
       if (s.active || retry) return;
       retry = setTimeout(() => {
@@ -66,9 +66,12 @@ export function useSocketState(): SocketState {
         update();
       }, RETRY_MS);
     };
+    // The server ends a socket whose session ended (a sign-out, or a sign-in in another tab):
+    // connect again as whoever the cookie now names, a watcher at least.
+    const onDisconnect = (reason: string) => (reason === "io server disconnect" ? retryLater() : update());
     s.on("connect", update);
-    s.on("disconnect", update);
-    s.on("connect_error", onConnectError);
+    s.on("disconnect", onDisconnect);
+    s.on("connect_error", retryLater);
     s.io.on("reconnect_attempt", update);
     window.addEventListener("online", update);
     window.addEventListener("offline", update);
@@ -77,8 +80,8 @@ export function useSocketState(): SocketState {
     return () => {
       clearTimeout(retry);
       s.off("connect", update);
-      s.off("disconnect", update);
-      s.off("connect_error", onConnectError);
+      s.off("disconnect", onDisconnect);
+      s.off("connect_error", retryLater);
       s.io.off("reconnect_attempt", update);
       window.removeEventListener("online", update);
       window.removeEventListener("offline", update);

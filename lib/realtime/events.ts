@@ -137,8 +137,12 @@ export interface InterServerEvents {}
 export interface SocketData {
   /** Absent for watchers without a session: they may watch but not claim. */
   applicantId?: string;
+  /** The live session (applicant or admin) the handshake found; its sign-out disconnects the socket. */
+  sessionId?: string;
 }
 
 export const roomOf = (roundId: string) => `round:${roundId}`;
 /** Every socket of one applicant, for private events (waitlist position and offers). */
 export const applicantRoomOf = (applicantId: string) => `applicant:${applicantId}`;
+/** Every socket of one session, so signing out disconnects them (on every instance, given an adapter that spans them). */
+export const sessionRoomOf = (sessionId: string) => `session:${sessionId}`;

@@ -9,6 +9,7 @@ import { parseInput } from "../../lib/schemas/parse-input.ts";
 import type { Logger } from "../log.ts";
 import type { ConnectionGrant } from "../rate-limit/connection-caps.ts";
 import type { RoundFeed } from "../realtime/round-feed.ts";
+import type { Sessions } from "../sessions.ts";
 import { sendError } from "./send-error.ts";
 
 export interface RoundEventsOptions {
@@ -21,7 +22,9 @@ export interface RoundEventsOptions {
   /** The `retry:` hint for EventSource reconnects (default 2 s). */
   retryMs?: number;
   /** Takes a place under the connection caps for this stream, or refuses it (429 TOO_MANY_CONNECTIONS). */
-  openConnection?(req: http.IncomingMessage): Promise<ConnectionGrant>;
+  openConnection?(req: http.IncomingMessage, applicantId: string | undefined): ConnectionGrant;
+  /** Resolves a stream's session cookie, so signing out ends the stream (endSession); without it no stream has one. */
+  sessions?: Pick<Sessions, "fromCookieHeader" | "endedRecently">;
 }
 
 export interface RoundEventStreams {
@@ -31,6 +34,8 @@ export interface RoundEventStreams {
   close(): void;
   /** How many streams are open now (the intake_sse_clients gauge). */
   clients(): number;
+  /** Ends the streams opened with session `sid` (it signed out); the browser reconnects without it. */
+  endSession(sid: string): void;
 }
 
 const PATH = /^\/api\/rounds\/([^/?]*)\/events\/?(?:\?.*)?$/;
@@ -46,14 +51,19 @@ export function createRoundEventStreams(options: RoundEventsOptions): RoundEvent
   const { db, clock, feed, log } = options;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const retryMs = options.retryMs ?? 2000;
-  const open = new Set<() => void>();
+  const open = new Set<(message?: string) => void>();
+  const bySession = new Map<string, Set<(message?: string) => void>>();
   let closed = false;
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse, rawId: string): Promise<void> {
     const params = parseInput(ZRoundParams, { id: decode(rawId) });
     if (!params.ok) return sendError(res, params.code, params.message);
+    const identity = options.sessions ? await options.sessions.fromCookieHeader(req.headers.cookie) : {};
+    const sessionId = identity.sid;
+    // Checked in the same tick as the stream is filed under the session below, so no sign-out falls between.
+    const sid = sessionId && !options.sessions?.endedRecently(sessionId) ? sessionId : undefined;
     if (closed) return sendError(res, "UNAVAILABLE", "The server is shutting down.");
-    const grant = options.openConnection ? await options.openConnection(req) : null;
+    const grant = options.openConnection?.(req, identity.applicantId) ?? null;
     if (grant && !grant.ok) return sendError(res, "TOO_MANY_CONNECTIONS", grant.message);
     // However the stream ends (the client leaves, the server closes it, a failure), its place is given back.
     if (grant) res.once("close", grant.release);
@@ -79,13 +89,18 @@ export function createRoundEventStreams(options: RoundEventsOptions): RoundEvent
       unsubscribe();
       clearInterval(heartbeat);
       open.delete(end);
+      if (!sid) return;
+      const ofSession = bySession.get(sid);
+      ofSession?.delete(end);
+      if (ofSession?.size === 0) bySession.delete(sid);
     };
-    const end = () => {
+    const end = (message = "The server is shutting down.") => {
       stop();
       if (res.headersSent) res.end();
-      else sendError(res, "UNAVAILABLE", "The server is shutting down.");
+      else sendError(res, "UNAVAILABLE", message);
     };
     open.add(end);
+    if (sid) bySession.set(sid, (bySession.get(sid) ?? new Set()).add(end));
     res.once("close", stop);
 
     const replay = lastEventId === null ? null : feed.eventsAfter(roundId, lastEventId);
@@ -137,6 +152,9 @@ export function createRoundEventStreams(options: RoundEventsOptions): RoundEvent
       for (const end of [...open]) end();
     },
     clients: () => open.size,
+    endSession(sid) {
+      for (const end of [...(bySession.get(sid) ?? [])]) end("Your session has ended; open the stream again.");
+    },
   };
 }
 

@@ -1,10 +1,9 @@
 import type http from "node:http";
 import { performance } from "node:perf_hooks";
-import type { SessionOptions } from "iron-session";
 import { rateLimitedBody } from "../../lib/errors.ts";
 import { CLIENT_IP_HEADER, rateLimitHeaders } from "../../lib/http.ts";
-import { readCookie, sessionFromCookieHeader } from "../../lib/session.ts";
 import type { Metrics } from "../observability/metrics.ts";
+import type { Sessions } from "../sessions.ts";
 import type { RateLimiter, RateLimitScope } from "./create-rate-limiter.ts";
 import { createRefusalPacer, type RefusalPacer, unpaced } from "./pace-refusals.ts";
 
@@ -32,8 +31,12 @@ export function httpScopeOf(method: string, route: string): RateLimitScope | nul
  * proxy one connection carries many clients). Resolves with whether the
  * request may go on.
  */
-export function createHttpRateLimit(deps: { limiter: RateLimiter; session: SessionOptions; metrics: Metrics }) {
-  const { limiter, session, metrics } = deps;
+export function createHttpRateLimit(deps: {
+  limiter: RateLimiter;
+  sessions: Pick<Sessions, "fromCookieHeader">;
+  metrics: Metrics;
+}) {
+  const { limiter, sessions, metrics } = deps;
   const pacers = new Map<string, RefusalPacer>();
   let prunedAt = 0;
   const pacerOf = (ip: string): RefusalPacer => {
@@ -59,12 +62,11 @@ export function createHttpRateLimit(deps: { limiter: RateLimiter; session: Sessi
     const scope = httpScopeOf(req.method ?? "GET", route);
     if (!scope) return true;
 
-    // Only a request that carries a session cookie, to a limit that counts applicants, costs an unseal.
-    const cookie = req.headers.cookie;
-    const applicantId =
-      limiter.limits(scope, "applicant") && readCookie(cookie, session.cookieName) !== undefined
-        ? (await sessionFromCookieHeader(cookie, session)).applicantId
-        : undefined;
+    // Only a request to a limit that counts applicants resolves its session (no cookie: no lookup).
+    // A signed-out cookie is then charged to its address alone, like any anonymous request.
+    const applicantId = limiter.limits(scope, "applicant")
+      ? (await sessions.fromCookieHeader(req.headers.cookie)).applicantId
+      : undefined;
     const admission = await limiter.admit(scope, { ip, applicantId });
     if (admission.ok) {
       // Next does not replace headers already set, so a sign-in's own refusal (the lockout's 429) must set them.

@@ -27,6 +27,8 @@ import { tracingEnabled } from "../observability/tracing.ts";
 import type { RateLimiter, RateLimitScope } from "../rate-limit/create-rate-limiter.ts";
 import { createRefusalPacer } from "../rate-limit/pace-refusals.ts";
 import type { ReservationEngine } from "../reservation-engine.ts";
+import type { Sessions } from "../sessions.ts";
+import { joinSessionRoom } from "./authenticate-socket.ts";
 import type { IntakeServer, IntakeSocket } from "./types.ts";
 
 interface Deps {
@@ -36,6 +38,7 @@ interface Deps {
   log: Logger;
   metrics: Metrics;
   rateLimiter: RateLimiter;
+  sessions: Pick<Sessions, "endedRecently">;
 }
 
 type Event = keyof ClientToServerEvents;
@@ -71,6 +74,7 @@ export function registerSocketHandlers(io: IntakeServer, deps: Deps): void {
   io.on("connection", (socket) => {
     // Private events (waitlist position, offers) reach every socket of the applicant.
     if (socket.data.applicantId) void socket.join(applicantRoomOf(socket.data.applicantId));
+    if (!joinSessionRoom(socket, deps.sessions)) return;
     // The handshake's address (TRUST_PROXY applied) is the one every command of this socket is charged to.
     const ip = rateLimiter.clientIp(socket.request);
     const deliver = createRefusalPacer(() => {

@@ -7,7 +7,7 @@ import { createApplicant } from "../../lib/db/create-applicant.ts";
 import { ensureAdminCredential } from "../../lib/db/ensure-admin-credential.ts";
 import { getAdminPasswordSetAt } from "../../lib/db/get-admin-password-set-at.ts";
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events.ts";
-import { SESSION_COOKIE, type SessionData } from "../../lib/session.ts";
+import { SESSION_COOKIE, type SessionCookie } from "../../lib/session.ts";
 import { type App, createApp } from "../create-app.ts";
 import { createLogger, type Logger } from "../log.ts";
 import type { RateLimitSettings } from "../rate-limit/create-rate-limiter.ts";
@@ -33,7 +33,9 @@ export const GENEROUS_RATE_LIMITS: RateLimitSettings = {
 
 export interface TestApp extends App {
   url: string;
-  /** Closes the app and removes its database folder. */
+  /** Its SQLite database, for a second instance on the same file. */
+  databaseUrl: string;
+  /** Closes the app and removes its database folder (unless it was another app's). */
   stop(): Promise<void>;
 }
 
@@ -51,9 +53,11 @@ export async function startTestApp(
     metricsToken?: string;
     /** Replaces GENEROUS_RATE_LIMITS scope by scope (a scope given without a key leaves that key unlimited). */
     rateLimit?: RateLimitSettings;
+    /** Another app's database (TestApp.databaseUrl): a second instance of the same deployment. */
+    databaseUrl?: string;
   } = {},
 ): Promise<TestApp> {
-  const { url: databaseUrl, dir } = freshDatabaseUrl();
+  const { url: databaseUrl, dir } = options.databaseUrl ? { url: options.databaseUrl, dir: null } : freshDatabaseUrl();
   const app = await createApp({
     databaseUrl,
     sessionSecret: TEST_SECRET,
@@ -64,6 +68,8 @@ export async function startTestApp(
     rateLimit: { ...GENEROUS_RATE_LIMITS, ...options.rateLimit },
     next: options.next ? { dev: false } : false,
     sweepIntervalMs: options.sweepIntervalMs ?? 0,
+    // Tests prune through server/jobs/session-pruner.test.ts; a timer here would only add noise.
+    sessionPruneIntervalMs: 0,
     log: options.log ?? createLogger("silent"),
   });
   // A request sent as the server's 5 s keep-alive timer closes the pooled connection fails with
@@ -73,38 +79,44 @@ export async function startTestApp(
   return {
     ...app,
     url,
+    databaseUrl,
     async stop() {
       await app.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** The Cookie header a browser would send for this session. */
-export async function sessionCookie(data: SessionData): Promise<string> {
-  const sealed = await sealData(data, { password: TEST_SECRET });
+/** The Cookie header a browser would send for session `sid` (sealed with TEST_SECRET, as the app seals it). */
+export async function sessionCookie(sid: string): Promise<string> {
+  const sealed = await sealData({ sid } satisfies SessionCookie, { password: TEST_SECRET });
   return `${SESSION_COOKIE}=${encodeURIComponent(sealed)}`;
 }
 
-/** A real applicant row and the sealed session cookie the browser would carry. */
-export async function signIn(app: App, name = "Applicant"): Promise<{ applicantId: string; cookie: string }> {
+/** A real applicant row and a real session for it (as POST /api/session makes them), with its cookie. */
+export async function signIn(
+  app: App,
+  name = "Applicant",
+): Promise<{ applicantId: string; cookie: string; sid: string }> {
   const applicant = await createApplicant(app.db, { name, now: app.clock.now() });
-  return { applicantId: applicant.id, cookie: await sessionCookie({ applicantId: applicant.id, name }) };
+  const { sid } = await app.sessions.start({ applicantId: applicant.id });
+  return { applicantId: applicant.id, cookie: await sessionCookie(sid), sid };
 }
 
 /**
- * An admin session cookie as POST /api/admin/session would set it, signed in
- * at the app's clock now; `also` adds an applicant identity to the same cookie.
- * Stores TEST_ADMIN_PASSWORD first if the app has no admin password.
+ * A real admin session (as POST /api/admin/session makes it), signed in at the
+ * app's clock now, with its cookie. Stores TEST_ADMIN_PASSWORD first if the
+ * app has no admin password.
  */
-export async function signInAdmin(app: App, also: Omit<SessionData, "admin"> = {}): Promise<{ cookie: string }> {
+export async function signInAdmin(app: App): Promise<{ cookie: string; sid: string }> {
   let passwordSetAt = await getAdminPasswordSetAt(app.db);
   if (passwordSetAt === null) {
     await ensureAdminCredential(app.db, { password: TEST_ADMIN_PASSWORD });
     passwordSetAt = await getAdminPasswordSetAt(app.db);
   }
   if (passwordSetAt === null) throw new Error("the admin credential was not stored");
-  return { cookie: await sessionCookie({ ...also, admin: { since: app.clock.now(), passwordSetAt } }) };
+  const { sid } = await app.sessions.start({ admin: { passwordSetAt } });
+  return { cookie: await sessionCookie(sid), sid };
 }
 
 /**

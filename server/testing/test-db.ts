@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { inject } from "vitest";
+import { afterEach, beforeEach, inject } from "vitest";
 import { createDb, type Db } from "../../lib/db/create-db.ts";
 import { type CreateRoundInput, createRound } from "../../lib/db/create-round.ts";
 
@@ -15,6 +15,24 @@ export function freshDatabaseUrl(): { url: string; dir: string } {
 export async function openFreshDb(): Promise<{ db: Db; url: string; dir: string }> {
   const { url, dir } = freshDatabaseUrl();
   return { db: await createDb({ url }), url, dir };
+}
+
+/** A fresh, migrated database for each test of the describe block it is called in, removed after the test. */
+export function dbPerTest(): { readonly db: Db } {
+  const ctx = {} as { db: Db; dir: string };
+  beforeEach(async () => {
+    const { db, dir } = await openFreshDb();
+    Object.assign(ctx, { db, dir });
+  });
+  afterEach(async () => {
+    await ctx.db.$disconnect();
+    fs.rmSync(ctx.dir, { recursive: true, force: true });
+  });
+  return {
+    get db() {
+      return ctx.db;
+    },
+  };
 }
 
 export const HOUR = 3_600_000;

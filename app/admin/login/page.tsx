@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 
 const notices: Record<AdminRefusalReason, string | null> = {
   anonymous: null,
-  applicant: "You are signed in as an applicant, which does not open admin pages. Enter the admin password.",
+  applicant:
+    "You are signed in as an applicant, which does not open admin pages. Enter the admin password; signing in as admin signs this browser out as the applicant.",
   expired: "Your admin session has expired. Sign in again.",
   "password-changed": "The admin password has changed since you signed in. Sign in with the new one.",
 };

@@ -1,37 +1,38 @@
-import { cookies } from "next/headers";
 import { AppError } from "@/lib/errors";
 import { json, readJson, route } from "@/lib/http";
 import { ZCreateSession } from "@/lib/schemas/http";
 import { parseInput } from "@/lib/schemas/parse-input";
 import { getServices } from "@/lib/server-context";
-import { readSession } from "@/lib/session-cookie";
+import { readSession, setSessionCookie, signOut } from "@/lib/session-cookie";
 
 export const dynamic = "force-dynamic";
 
-/** Creates an applicant with a display name and signs them in (signed, httpOnly cookie). */
+/**
+ * Creates an applicant with a display name and signs them in with a new
+ * session (signed, httpOnly cookie). The session the browser brought, an
+ * admin's included, is ended: one browser, one identity.
+ */
 export const POST = route(async (request: Request) => {
   const body = parseInput(ZCreateSession, await readJson(request));
   if (!body.ok) throw new AppError(body.code, body.message);
   const services = getServices();
   const applicant = await services.createApplicant(body.value.name);
-  const session = await readSession(await cookies(), services.session);
-  session.applicantId = applicant.id;
-  session.name = applicant.name;
-  await session.save();
+  const brought = await readSession();
+  const { sid } = await services.sessions.start({ applicantId: applicant.id }, brought.sid);
+  await setSessionCookie(sid);
   return json({ ok: true, applicant }, { status: 201 });
 });
 
 /** The signed-in applicant, or null. */
 export const GET = route(async () => {
   const services = getServices();
-  const session = await readSession(await cookies(), services.session);
+  const session = await readSession();
   const applicant = session.applicantId ? await services.findApplicant(session.applicantId) : null;
   return json({ ok: true, applicant });
 });
 
-/** Signs out. */
+/** Signs out, applicant or admin: ends the session on the server (its sockets and streams too) and clears the cookie. Always 200. */
 export const DELETE = route(async () => {
-  const session = await readSession(await cookies(), getServices().session);
-  session.destroy();
+  await signOut(await readSession());
   return json({ ok: true });
 });

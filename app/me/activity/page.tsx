@@ -1,4 +1,3 @@
-import { cookies } from "next/headers";
 import Link from "next/link";
 import { linkClass } from "@/components/admin/form-parts";
 import { MyActivity } from "@/components/admin/my-activity";
@@ -13,7 +12,7 @@ export const metadata = { title: "Your activity · Intake", robots: { index: fal
 /** An applicant's own audit entries; without an applicant session, how to get one. */
 export default async function MyActivityPage() {
   const services = getServices();
-  const session = await readSession(await cookies(), services.session);
+  const session = await readSession();
   const applicant = session.applicantId ? await services.findApplicant(session.applicantId) : null;
   return (
     <div className="space-y-6">

@@ -1,4 +1,3 @@
-import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { RoundBoard } from "@/components/board/round-board";
 import { ZRoundParams } from "@/lib/schemas/http";
@@ -13,8 +12,8 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
   const parsed = parseInput(ZRoundParams, await params);
   if (!parsed.ok) notFound();
   const services = getServices();
-  const session = await readSession(await cookies(), services.session);
-  // A cookie can outlive its applicant (e.g. a reset database): then this is a watcher.
+  const session = await readSession();
+  // The live session names the applicant; the row gives the name. No live applicant session: a watcher.
   const applicant = session.applicantId ? await services.findApplicant(session.applicantId) : null;
   const snapshot = await services.getRoundSnapshot(parsed.value.id, applicant?.id);
   if (!snapshot) notFound();

@@ -1,15 +1,18 @@
-import { cookies } from "next/headers";
 import { attemptAdminSignIn, requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
 import { json, readJson, route } from "@/lib/http";
 import { ZAdminSignIn } from "@/lib/schemas/admin";
 import { parseInput } from "@/lib/schemas/parse-input";
 import { getServices } from "@/lib/server-context";
-import { readSession } from "@/lib/session-cookie";
+import { readSession, setSessionCookie, signOut } from "@/lib/session-cookie";
 
 export const dynamic = "force-dynamic";
 
-/** Signs in as admin with the admin password. An applicant identity in the same cookie is kept. */
+/**
+ * Signs in as admin with the admin password: a new session holding only the
+ * admin. The session the browser brought, an applicant's included, is ended:
+ * an identity planted in the browser never rides along into an admin session.
+ */
 export const POST = route(async (request: Request) => {
   const body = parseInput(ZAdminSignIn, await readJson(request));
   if (!body.ok) throw new AppError(body.code, body.message);
@@ -20,12 +23,12 @@ export const POST = route(async (request: Request) => {
     services.log.warn({ code: attempt.code }, "admin sign-in refused");
     throw new AppError(attempt.code, attempt.message);
   }
-  const session = await readSession(await cookies(), services.session);
-  const since = services.clock.now();
-  session.admin = { since, passwordSetAt: attempt.value.passwordSetAt };
-  await session.save();
+  const brought = await readSession();
+  const identity = { admin: { passwordSetAt: attempt.value.passwordSetAt } };
+  const { sid, since, expiresAt } = await services.sessions.start(identity, brought.sid);
+  await setSessionCookie(sid);
   services.log.info({}, "admin signed in");
-  return json({ ok: true, admin: true, since, expiresAt: since + services.admin.sessionTtlMs });
+  return json({ ok: true, admin: true, since, expiresAt });
 });
 
 /** The admin session: 200 with its expiry, or the refusal requireAdmin gives (401/403). */
@@ -34,14 +37,13 @@ export const GET = route(async () => {
   return json({ ok: true, admin: true, since: admin.since, expiresAt: admin.expiresAt });
 });
 
-/** Signs out of admin only; an applicant identity in the same cookie stays signed in. Always 200. */
+/**
+ * Signs out of admin: ends an admin session on the server (its sockets and
+ * streams too) and clears the cookie. An applicant's session is left signed
+ * in. Always 200.
+ */
 export const DELETE = route(async () => {
-  const session = await readSession(await cookies(), getServices().session);
-  if (session.applicantId) {
-    delete session.admin;
-    await session.save();
-  } else {
-    session.destroy();
-  }
+  const session = await readSession();
+  if (!session.applicantId) await signOut(session);
   return json({ ok: true });
 });

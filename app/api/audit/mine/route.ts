@@ -1,4 +1,3 @@
-import { cookies } from "next/headers";
 import { AppError } from "@/lib/errors";
 import { json, route } from "@/lib/http";
 import { ZMyAuditQuery } from "@/lib/schemas/admin-rounds";
@@ -12,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** The signed-in applicant's own audit entries: what happened to seats they held, newest first. */
 export const GET = route(async (request: Request) => {
   const services = getServices();
-  const session = await readSession(await cookies(), services.session);
+  const session = await readSession();
   if (!session.applicantId) throw new AppError("UNAUTHENTICATED", "Sign in with a name to see your history.");
   const query = parseInput(ZMyAuditQuery, queryObject(new URL(request.url)));
   if (!query.ok) throw new AppError(query.code, query.message);

@@ -1,4 +1,3 @@
-import { cookies } from "next/headers";
 import { AppError } from "@/lib/errors";
 import { json, route } from "@/lib/http";
 import { ZRoundParams } from "@/lib/schemas/http";
@@ -13,7 +12,7 @@ export const GET = route(async (_request: Request, context: { params: Promise<{ 
   const params = parseInput(ZRoundParams, await context.params);
   if (!params.ok) throw new AppError(params.code, params.message);
   const services = getServices();
-  const session = await readSession(await cookies(), services.session);
+  const session = await readSession();
   const snapshot = await services.getRoundSnapshot(params.value.id, session.applicantId);
   if (!snapshot) throw new AppError("NOT_FOUND", "No such round.");
   return json({ ok: true, ...snapshot });
