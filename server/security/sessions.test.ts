@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createManualClock } from "../lib/clock.ts";
-import { sendRequest } from "./testing/admin-api.ts";
-import { nextEvent, openSse } from "./testing/sse-client.ts";
+import { createManualClock } from "../../lib/clock.ts";
+import { sendRequest } from "../testing/admin-api.ts";
+import { nextEvent, openSse } from "../testing/sse-client.ts";
 import {
   command,
   connectSocket,
@@ -10,8 +10,8 @@ import {
   TEST_ADMIN_PASSWORD,
   type TestApp,
   type TestSocket,
-} from "./testing/test-app.ts";
-import { createOpenRound } from "./testing/test-db.ts";
+} from "../testing/test-app.ts";
+import { createOpenRound } from "../testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
 

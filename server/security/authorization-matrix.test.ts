@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createManualClock } from "../lib/clock.ts";
-import { callApi } from "./testing/admin-api.ts";
+import { createManualClock } from "../../lib/clock.ts";
+import { callApi } from "../testing/admin-api.ts";
 import {
   command,
   connectSocket,
@@ -10,8 +10,8 @@ import {
   startTestApp,
   type TestApp,
   type TestSocket,
-} from "./testing/test-app.ts";
-import { createOpenRound, HOUR } from "./testing/test-db.ts";
+} from "../testing/test-app.ts";
+import { createOpenRound, HOUR } from "../testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
 

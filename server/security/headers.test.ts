@@ -1,7 +1,7 @@
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentSecurityPolicy, originAllowed } from "./http/security.ts";
-import { signIn, signInAdmin, startTestApp, type TestApp } from "./testing/test-app.ts";
+import { contentSecurityPolicy, originAllowed } from "../http/security.ts";
+import { signIn, signInAdmin, startTestApp, type TestApp } from "../testing/test-app.ts";
 
 describe("hardening", () => {
   let app: TestApp;
