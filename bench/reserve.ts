@@ -10,6 +10,7 @@
  * that drift in a shared machine's load falls on both sides. See
  * docs/performance.md for what is measured and the figures.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -56,6 +57,7 @@ const { values: flags } = parseArgs({
     only: { type: "string" },
     baseline: { type: "string", default: "both" },
     seed: { type: "string", default: "1" },
+    against: { type: "string" },
     probe: { type: "boolean", default: false },
     "server-cpu-prof": { type: "string" },
     help: { type: "boolean", default: false },
@@ -75,6 +77,9 @@ if (flags.help) {
   --only product|baseline   run one side only (no ratio)
   --baseline updateMany|raw|both   which per-request baseline(s) to run (default both)
   --seed N             seed of the clients' seat choices (default 1)
+  --against DIR        instead of the Prisma baselines, the product of another checkout (with its own
+                       node_modules and build, e.g. the commit before a change) as the second side;
+                       the ratio printed is this tree's holds/s to that one's
   --probe              count the server's transactions, statements and event-loop use in the windows
   --server-cpu-prof DIR     write a V8 CPU profile of the server child into DIR
 `);
@@ -102,6 +107,7 @@ const config = {
   seed: Math.floor(bounded("seed", flags.seed, 0, 2 ** 31)),
   only: flags.only,
   baselines: (flags.baseline === "both" ? ["updateMany", "raw"] : [flags.baseline]) as BaselineKind[],
+  against: flags.against === undefined ? undefined : path.resolve(flags.against),
   probe: flags.probe ?? false,
   serverCpuProf: flags["server-cpu-prof"],
 };
@@ -268,13 +274,20 @@ async function inBatches<T>(count: number, size: number, make: (i: number) => Pr
   return results;
 }
 
-async function openProduct(dir: string, track: (server: ServerChild) => void): Promise<Side> {
-  const file = path.join(dir, "product.db");
+/** The product's server started from `root` (this tree, or the `--against` checkout) and its clients. */
+async function openProduct(
+  dir: string,
+  track: (server: ServerChild) => void,
+  root = ROOT,
+  label = "product: Socket.IO",
+): Promise<Side> {
+  const name = root === ROOT ? "product" : "against";
+  const file = path.join(dir, `${name}.db`);
   const url = `file:${file}`;
   const { roundId, seatIds } = await prepareDatabase(url, 0);
-  const probeFile = path.join(dir, "probe.json");
+  const probeFile = path.join(dir, `${name}-probe.json`);
   const server = await startServerChild({
-    root: ROOT,
+    root,
     databaseUrl: url,
     nodeArgs: config.serverCpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(config.serverCpuProf)}`] : [],
     preload: config.probe ? [path.join(ROOT, "bench", "support", "server-probe.ts")] : [],
@@ -326,7 +339,7 @@ async function openProduct(dir: string, track: (server: ServerChild) => void): P
   let windowsMs = 0;
   let commandsInWindows = 0;
   return {
-    label: "product: Socket.IO",
+    label,
     async measure(round) {
       let before = 0;
       const report = await measureWindow(driver, seatIds, round, {
@@ -550,10 +563,22 @@ function printDetails(side: SideResult): void {
   for (const w of side.windows) for (const example of w.load.oversellExamples) out(`  OVERSELL: ${example}`);
 }
 
+/** The checkout's commit, marked "+changes" when its work tree differs from it, for the labels. */
+function commitOf(root: string): string {
+  const git = (...args: string[]) => execFileSync("git", ["-C", root, ...args], { encoding: "utf8" }).trim();
+  try {
+    return `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain", "--untracked-files=no") ? "+changes" : ""}`;
+  } catch {
+    return path.basename(root);
+  }
+}
+
 async function main(): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-bench-reserve-"));
-  let server: ServerChild | undefined;
-  const killServer = () => server?.kill();
+  const servers: ServerChild[] = [];
+  const killServer = () => {
+    for (const s of servers) s.kill();
+  };
   const onSignal = () => {
     killServer();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -583,14 +608,13 @@ async function main(): Promise<number> {
         `${config.rounds} round(s) of ${config.warmupMs / 1000} s warm-up + ${config.durationMs / 1000} s window per side`,
     );
 
-    if (config.only !== "baseline") {
-      sides.push(
-        await openProduct(dir, (s) => {
-          server = s;
-        }),
-      );
+    const track = (s: ServerChild) => servers.push(s);
+    if (config.only !== "baseline") sides.push(await openProduct(dir, track, ROOT, `product: ${commitOf(ROOT)}`));
+    if (config.against !== undefined) {
+      sides.push(await openProduct(dir, track, config.against, `against: ${commitOf(config.against)}`));
+    } else if (config.only !== "product") {
+      for (const kind of config.baselines) sides.push(await openBaseline(dir, kind));
     }
-    if (config.only !== "product") for (const kind of config.baselines) sides.push(await openBaseline(dir, kind));
 
     const windows = sides.map(() => [] as WindowReport[]);
     for (let round = 0; round < config.rounds; round++) {
@@ -650,7 +674,8 @@ async function main(): Promise<number> {
       (best, b) => (best && best.holdsPerS >= b.holdsPerS ? best : b),
       undefined,
     );
-    const ratio = product && strongest ? product.holdsPerS / strongest.holdsPerS : Number.NaN;
+    const ratio =
+      product && strongest && config.against === undefined ? product.holdsPerS / strongest.holdsPerS : Number.NaN;
     out();
     for (const r of results) printDetails(r);
     out();
@@ -660,7 +685,7 @@ async function main(): Promise<number> {
     const p99 = productPool?.latency.percentile(99) ?? Number.NaN;
     const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
     out(`oversell: ${oversell}`);
-    if (product && strongest) {
+    if (product && strongest && config.against === undefined) {
       out(
         `target throughput ratio >= ${fixed(TARGET_RATIO, 1)} (to the faster baseline, ${strongest.label}): ` +
           `${fixed(ratio, 2)}  ${verdict(ratio >= TARGET_RATIO)}`,
@@ -672,7 +697,7 @@ async function main(): Promise<number> {
     return oversell === 0 ? 0 : 1;
   } finally {
     for (const side of sides) await side.finish().catch(() => undefined);
-    await server?.stop();
+    for (const s of servers) await s.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
