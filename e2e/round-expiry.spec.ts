@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { demoRoundId, startServer, stopServer } from "./fixtures/own-server";
+import { spawnServer } from "../server/testing/spawn-server";
+import { demoRoundId } from "./fixtures/own-server";
 import { applicantOnRound, seat } from "./fixtures/round-page";
 
 // Its own server and database: the round's holds are shortened so one lapses while we watch.
@@ -14,15 +15,15 @@ test("a hold that is not confirmed lapses, and the other applicant sees the seat
   test.setTimeout(90_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-expiry-"));
   const file = path.join(dir, "expiry.db");
-  const server = await startServer(`file:${file}`);
+  const server = await spawnServer({ databaseUrl: `file:${file}` });
   try {
-    const id = await demoRoundId(server.base);
+    const id = await demoRoundId(server.url);
     const db = new Database(file);
     db.prepare('UPDATE "Round" SET "holdSeconds" = ? WHERE "id" = ?').run(HOLD_SECONDS, id);
     db.close();
 
-    const a = await applicantOnRound(browser, `${server.base}/rounds/${id}`, "Ada");
-    const b = await applicantOnRound(browser, `${server.base}/rounds/${id}`, "Grace");
+    const a = await applicantOnRound(browser, `${server.url}/rounds/${id}`, "Ada");
+    const b = await applicantOnRound(browser, `${server.url}/rounds/${id}`, "Grace");
     const label = (await seat(a, "A1").getAttribute("data-status")) === "FREE" ? "A1" : "A2";
     await seat(a, label).click();
     await expect(seat(a, label)).toHaveAttribute("data-mine", "true");
@@ -35,7 +36,7 @@ test("a hold that is not confirmed lapses, and the other applicant sees the seat
     await a.context().close();
     await b.context().close();
   } finally {
-    await stopServer(server);
+    await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
