@@ -29,9 +29,24 @@ test("two applicants see each other's hold, booking and release live", async ({ 
   if (!s1 || !s2 || !s3) throw new Error("the demo round needs three free seats");
   const bookedBefore = Number(await a.locator('[data-count="BOOKED"] .tabular-nums').textContent());
 
-  // B's page stamps the moment the seat turns HELD (same machine clock as the test), so the delay is measured, not polled.
+  // Measured inside the pages, not around Playwright's click: A's page stamps the moment the click reaches the
+  // seat, B's the moment the seat turns HELD in its DOM (one machine, one clock). What lies between is the
+  // product's path (A's handler, the socket, the server, the broadcast, B's render); Playwright's own
+  // actionability checks and round trips, which a busy machine stretches, are outside it.
+  type Stamps = { clickedAt?: number; heldAt?: number };
+  await a.evaluate((label) => {
+    const w = window as unknown as Stamps;
+    window.addEventListener(
+      "click",
+      (event) => {
+        if (w.clickedAt === undefined && (event.target as Element).closest(`[data-seat-label="${label}"]`))
+          w.clickedAt = Date.now();
+      },
+      { capture: true },
+    );
+  }, s1);
   await b.evaluate((label) => {
-    const w = window as unknown as { heldAt?: number };
+    const w = window as unknown as Stamps;
     new MutationObserver(() => {
       const cell = document.querySelector(`[data-seat-label="${label}"]`);
       if (w.heldAt === undefined && cell?.getAttribute("data-status") === "HELD") w.heldAt = Date.now();
@@ -39,13 +54,14 @@ test("two applicants see each other's hold, booking and release live", async ({ 
   }, s1);
 
   // A holds the first free seat: theirs on A's page, HELD (not theirs) on B's.
-  const clickedAt = Date.now();
   await seat(a, s1).click();
   await expect(seat(a, s1)).toHaveAttribute("data-mine", "true");
   await expect(seat(a, s1)).toHaveAttribute("data-status", "HELD");
   await expect(seat(b, s1)).toHaveAttribute("data-status", "HELD", LIVE);
-  const heldAt = await b.evaluate(() => (window as unknown as { heldAt?: number }).heldAt);
-  expect((heldAt ?? Number.POSITIVE_INFINITY) - clickedAt).toBeLessThanOrEqual(500);
+  const clickedAt = await a.evaluate(() => (window as unknown as Stamps).clickedAt);
+  const heldAt = await b.evaluate(() => (window as unknown as Stamps).heldAt);
+  expect(clickedAt, "A's page saw the click").toBeDefined();
+  expect((heldAt ?? Number.POSITIVE_INFINITY) - (clickedAt ?? 0)).toBeLessThanOrEqual(500);
   await expect(seat(b, s1)).toHaveAttribute("data-mine", "false");
   await expect(a.locator("[data-hold-countdown]").getByRole("timer")).toBeVisible();
 

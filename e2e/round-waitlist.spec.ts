@@ -4,7 +4,8 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import type { Socket } from "socket.io-client";
 import type { RoundSnapshot } from "../lib/realtime/events";
-import { applicantSocket, demoRoundId, startServer, stopServer } from "./fixtures/own-server";
+import { spawnServer } from "../server/testing/spawn-server";
+import { applicantSocket, demoRoundId } from "./fixtures/own-server";
 import { seat, signIn } from "./fixtures/round-page";
 
 const LIVE = { timeout: 5_000 };
@@ -15,13 +16,13 @@ test("a full round offers its waitlist; a released seat is held for the first in
   // Starting its own server takes 10-15 s of it on a busy machine.
   test.setTimeout(90_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-waitlist-"));
-  const server = await startServer(`file:${path.join(dir, "waitlist.db")}`);
+  const server = await spawnServer({ databaseUrl: `file:${path.join(dir, "waitlist.db")}` });
   const sockets: Socket[] = [];
   try {
-    const id = await demoRoundId(server.base);
-    const snapshot = (await (await fetch(`${server.base}/api/rounds/${id}`)).json()) as RoundSnapshot;
+    const id = await demoRoundId(server.url);
+    const snapshot = (await (await fetch(`${server.url}/api/rounds/${id}`)).json()) as RoundSnapshot;
     // 48 other applicants take every seat.
-    const holders = await Promise.all(snapshot.seats.map((_, i) => applicantSocket(server.base, `Holder ${i + 1}`)));
+    const holders = await Promise.all(snapshot.seats.map((_, i) => applicantSocket(server.url, `Holder ${i + 1}`)));
     sockets.push(...holders);
     const holds = await Promise.all(
       holders.map((s, i) =>
@@ -32,7 +33,7 @@ test("a full round offers its waitlist; a released seat is held for the first in
 
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.base}/rounds/${id}`);
+    await page.goto(`${server.url}/rounds/${id}`);
     await signIn(page, "Waiting Wanda");
     await page.getByRole("button", { name: "Join the waitlist" }).click();
     await expect(page.locator("[data-waitlist-position]")).toHaveAttribute("data-waitlist-position", "1", LIVE);
@@ -50,7 +51,7 @@ test("a full round offers its waitlist; a released seat is held for the first in
     await context.close();
   } finally {
     for (const s of sockets) s.disconnect();
-    await stopServer(server);
+    await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

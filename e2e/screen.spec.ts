@@ -4,7 +4,8 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import type { Socket } from "socket.io-client";
 import type { RoundSnapshot } from "../lib/realtime/events";
-import { applicantSocket, demoRoundId, portOf, startServer, stopServer } from "./fixtures/own-server";
+import { spawnServer } from "../server/testing/spawn-server";
+import { applicantSocket, demoRoundId, portOf } from "./fixtures/own-server";
 import { DEMO_ROUND } from "./fixtures/round-page";
 
 // A screen must show a change within this long; waits poll the DOM, never sleep.
@@ -36,32 +37,32 @@ test("the screen resumes by itself across a server restart and shows what change
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-screen-"));
   const databaseUrl = `file:${path.join(dir, "screen.db")}`;
   // Its own server, apart from the shared one, so it can stop and start it; on a port the system picks.
-  let server = await startServer(databaseUrl);
+  let server = await spawnServer({ databaseUrl });
   const sockets: Socket[] = [];
   try {
-    const id = await demoRoundId(server.base);
-    const snapshot = (await (await fetch(`${server.base}/api/rounds/${id}`)).json()) as RoundSnapshot;
+    const id = await demoRoundId(server.url);
+    const snapshot = (await (await fetch(`${server.url}/api/rounds/${id}`)).json()) as RoundSnapshot;
     const seatId = (label: string) => snapshot.seats.find((s) => s.label === label)?.id ?? "";
 
-    await page.goto(`${server.base}/rounds/${id}/screen`);
+    await page.goto(`${server.url}/rounds/${id}/screen`);
     await expect(connection(page)).toHaveAttribute("data-connection", "live", LIVE);
 
-    const ada = await applicantSocket(server.base, "Ada");
+    const ada = await applicantSocket(server.url, "Ada");
     sockets.push(ada);
     const held = await ada.timeout(5_000).emitWithAck("seat:hold", { roundId: id, seatId: seatId("A1") });
     expect(held.ok).toBe(true);
     await expect(seat(page, "A1")).toHaveAttribute("data-status", "HELD", LIVE);
     await expect(screen(page)).toHaveAttribute("data-seq", "1");
 
-    await stopServer(server);
+    await server.stop();
     await expect(connection(page)).toHaveAttribute("data-connection", "reconnecting", LIVE);
 
     // Same database file, so the same rounds, seats and session secret; the event buffer starts empty.
     // Same port: the page's EventSource reconnects to the URL it had (another process could take the
     // port in the moment it is free; the system hands out ports in turn, so that is unlikely).
-    server = await startServer(databaseUrl, { port: portOf(server) });
-    const grace = await applicantSocket(server.base, "Grace");
-    const again = await applicantSocket(server.base, "Ada again");
+    server = await spawnServer({ databaseUrl, port: portOf(server) });
+    const grace = await applicantSocket(server.url, "Grace");
+    const again = await applicantSocket(server.url, "Ada again");
     sockets.push(grace, again);
     expect((await grace.timeout(5_000).emitWithAck("seat:hold", { roundId: id, seatId: seatId("A2") })).ok).toBe(true);
     expect((await again.timeout(5_000).emitWithAck("seat:hold", { roundId: id, seatId: seatId("B1") })).ok).toBe(true);
@@ -84,7 +85,7 @@ test("the screen resumes by itself across a server restart and shows what change
     await expect(seat(page, "A2")).toHaveAttribute("data-status", "FREE", LIVE);
   } finally {
     for (const s of sockets) s.disconnect();
-    await stopServer(server);
+    await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -47,6 +47,10 @@ export function freePort(): Promise<number> {
 /**
  * Starts the real server (`server/index.ts`, production Next.js build) as a
  * child process on loopback and resolves once GET /api/health answers 200.
+ * Not server/testing/spawn-server.ts, which reads the URL from the info log:
+ * at info the server logs every request, which would cost a benchmark CPU it
+ * measures, so this one runs at warn on a port it picks itself and asks
+ * /api/health, with the output left to the terminal.
  */
 export async function startServerChild(options: {
   root: string;

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../../lib/session.ts";
+import { spawnServer } from "../testing/spawn-server.ts";
 import { command, connectSocket } from "../testing/test-app.ts";
 
 /** A stand-in OTLP/HTTP collector: keeps the bodies POSTed to /v1/traces. */
@@ -33,32 +33,12 @@ describe("npm start with OTEL_EXPORTER_OTLP_ENDPOINT", () => {
 
   it("exports the spans of a hold over OTLP, with the trace id the log line names", async () => {
     const collector = await startCollector();
-    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-      env: {
-        ...process.env,
-        DATABASE_URL: `file:${path.join(dir, "intake.db")}`,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        LOG_LEVEL: "info",
-        SEED_HISTORY_SIZE: "0",
-        OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const server = await spawnServer({
+      databaseUrl: `file:${path.join(dir, "intake.db")}`,
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url },
     });
-    let output = "";
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout?.on("data", (chunk) => {
-        output += chunk;
-        const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.stderr?.on("data", (chunk) => {
-        output += chunk;
-      });
-      child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-    });
-
+    const url = server.url;
+    let exitCode: number | null = null;
     try {
       const { rounds } = await (await fetch(`${url}/api/rounds`)).json();
       const open = rounds.find((r: { status: string }) => r.status === "OPEN");
@@ -74,16 +54,12 @@ describe("npm start with OTEL_EXPORTER_OTLP_ENDPOINT", () => {
       expect(held.ok).toBe(true);
     } finally {
       // SIGTERM flushes the spans still in the batch processor before the process exits.
-      child.kill("SIGTERM");
+      exitCode = await server.stop("SIGTERM");
     }
-    expect(await exited).toBe(0);
+    expect(exitCode).toBe(0);
     collector.close();
 
-    const line = output
-      .split("\n")
-      .filter((l) => l.startsWith("{"))
-      .map((l) => JSON.parse(l))
-      .find((l) => l.msg === "socket command" && l.requestId === "otlp-hold-1");
+    const line = server.logLines("socket command").find((l) => l.requestId === "otlp-hold-1");
     expect(line?.traceId).toMatch(/^[0-9a-f]{32}$/);
 
     const exported = collector.bodies.join("\n");
@@ -91,7 +67,7 @@ describe("npm start with OTEL_EXPORTER_OTLP_ENDPOINT", () => {
     expect(exported).toContain('"name":"prisma:client:transaction"');
     expect(exported).toContain('"name":"prisma:client:db_query"');
     expect(exported).toContain('"name":"GET /api/rounds"');
-    expect(exported).toContain(line.traceId);
+    expect(exported).toContain(line?.traceId as string);
     expect(exported).toContain('"stringValue":"intake"'); // service.name
   });
 });

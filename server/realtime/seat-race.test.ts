@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mulberry32 } from "../../lib/domain/seeded-random.ts";
 import {
   command,
   connectSocket,
@@ -9,6 +10,18 @@ import {
   type TestSocket,
 } from "../testing/test-app.ts";
 import { createOpenRound } from "../testing/test-db.ts";
+
+/**
+ * The seed of the racers' seat choices: RACE_SEED if set, to replay a run, else a fresh one.
+ * Either way the test annotates its run with it, so a failure can be replayed.
+ */
+function raceSeed(): number {
+  const given = process.env.RACE_SEED;
+  if (given === undefined || given === "") return Math.floor(Math.random() * 2 ** 32);
+  const seed = Number(given);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`RACE_SEED must be a whole number >= 0, not ${given}`);
+  return seed;
+}
 
 describe("racing for seats over Socket.IO", () => {
   let app: TestApp;
@@ -22,7 +35,9 @@ describe("racing for seats over Socket.IO", () => {
     await app.stop();
   });
 
-  it("gives the 50 seats to exactly 50 of 500 racing applicants, each seat to one, each applicant at most one", async () => {
+  it("gives the 50 seats to exactly 50 of 500 racing applicants, each seat to one, each applicant at most one", async ({
+    annotate,
+  }) => {
     const round = await createOpenRound(app.db, app.clock.now(), { rows: 5, cols: 10 });
     const seatIds = (await app.db.seat.findMany({ where: { roundId: round.id }, select: { id: true } })).map(
       (s) => s.id,
@@ -32,9 +47,13 @@ describe("racing for seats over Socket.IO", () => {
     const applicants = await Promise.all(Array.from({ length: 500 }, (_, i) => signIn(app, `racer-${i}`)));
     sockets = await Promise.all(applicants.map((a) => connectSocket(app.url, a.cookie)));
 
+    const seed = raceSeed();
+    // Shown beside a failure (and in every report that lists annotations): RACE_SEED=<seed> replays the choices.
+    await annotate(`RACE_SEED=${seed}`, "seed");
+    const random = mulberry32(seed);
     const results = await Promise.all(
       sockets.map(async (socket, i) => {
-        const seatId = seatIds[Math.floor(Math.random() * seatIds.length)];
+        const seatId = seatIds[Math.floor(random() * seatIds.length)];
         const first = await command(socket, "seat:hold", { roundId: round.id, seatId });
         if (first.ok || errorCode(first) !== "SEAT_TAKEN")
           return { applicantId: applicants[i]?.applicantId, ack: first };

@@ -11,11 +11,24 @@ export interface SseMessage {
 export interface SseStream {
   status: number;
   headers: http.IncomingHttpHeaders;
-  /** The next message (comments included), in arrival order. Rejects if the stream ends first. */
-  next(): Promise<SseMessage>;
+  /** The next message (comments included), in arrival order. Rejects if the stream ends first or after `timeoutMs`. */
+  next(timeoutMs?: number): Promise<SseMessage>;
   /** Resolves when the server ends the stream. */
   ended: Promise<void>;
   close(): void;
+}
+
+/** How long a read waits by default: far longer than any event takes, far shorter than a test's 60 s. */
+const EVENT_TIMEOUT_MS = 10_000;
+
+/** What next() rejects with when nothing came in time. */
+class NothingWithin extends Error {
+  constructor(
+    readonly path: string,
+    timeoutMs: number,
+  ) {
+    super(`nothing on ${path} within ${timeoutMs} ms`);
+  }
 }
 
 /** A tiny SSE reader over http.get, for tests: parses events, ids, retry hints and comments. */
@@ -74,11 +87,28 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
       resolve({
         status: res.statusCode ?? 0,
         headers: res.headers,
-        next: () => {
+        next: (timeoutMs = EVENT_TIMEOUT_MS) => {
           const m = queue.shift();
           if (m) return Promise.resolve(m);
           if (done) return Promise.reject(new Error("stream ended"));
-          return new Promise((res2, rej2) => waiting.push({ resolve: res2, reject: rej2 }));
+          const timedOut = new NothingWithin(new URL(url).pathname, timeoutMs);
+          return new Promise((res2, rej2) => {
+            const timer = setTimeout(() => {
+              waiting.splice(waiting.indexOf(w), 1);
+              rej2(timedOut);
+            }, timeoutMs);
+            const w = {
+              resolve: (message: SseMessage) => {
+                clearTimeout(timer);
+                res2(message);
+              },
+              reject: (err: Error) => {
+                clearTimeout(timer);
+                rej2(err);
+              },
+            };
+            waiting.push(w);
+          });
         },
         ended,
         close: () => req.destroy(),
@@ -88,10 +118,15 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
   });
 }
 
-/** The next message that is not a heartbeat or retry hint. */
-export async function nextEvent(stream: SseStream): Promise<SseMessage> {
+/** The next message that is not a heartbeat or retry hint; rejects, saying so, if none comes within `timeoutMs`. */
+export async function nextEvent(stream: SseStream, timeoutMs = EVENT_TIMEOUT_MS): Promise<SseMessage> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const m = await stream.next();
+    const m = await stream.next(Math.max(1, deadline - Date.now())).catch((err: unknown) => {
+      throw err instanceof NothingWithin
+        ? new Error(`no event (heartbeats aside) on ${err.path} within ${timeoutMs} ms`)
+        : err;
+    });
     if (m.event !== "comment" && !(m.data === "" && m.retry !== undefined)) return m;
   }
 }

@@ -208,17 +208,37 @@ export function appPerTest(start: number) {
 type ServerEvent = keyof ServerToClientEvents;
 export type EventOf<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
 
-/** The next `event` on a socket that matches; register it before the action that causes it. */
+/** How long nextEvent waits by default: far longer than any event takes, far shorter than a test's 60 s. */
+const EVENT_TIMEOUT_MS = 10_000;
+const anyEvent = () => true;
+
+/**
+ * The next `event` on a socket that matches; register it before the action that causes it.
+ * Rejects after `timeoutMs` with an error naming the event and the match, so a lost event fails at once and says which.
+ */
 export function nextEvent<E extends ServerEvent>(
   socket: TestSocket,
   event: E,
-  match: (e: EventOf<E>) => boolean = () => true,
+  match: (e: EventOf<E>) => boolean = anyEvent,
+  timeoutMs = EVENT_TIMEOUT_MS,
 ): Promise<EventOf<E>> {
-  return new Promise((resolve) => {
+  // Made here, so its stack points at the test's line, not at a timer.
+  const timedOut = new Error(
+    `no "${event}"${match === anyEvent ? "" : ` matching ${String(match).slice(0, 200)}`} within ${timeoutMs} ms`,
+  );
+  return new Promise((resolve, reject) => {
     const listener = (e: EventOf<E>) => {
       if (!match(e)) return;
-      (socket.off as (e: string, l: unknown) => void)(event, listener);
+      stop();
       resolve(e);
+    };
+    const timer = setTimeout(() => {
+      stop();
+      reject(timedOut);
+    }, timeoutMs);
+    const stop = () => {
+      clearTimeout(timer);
+      (socket.off as (e: string, l: unknown) => void)(event, listener);
     };
     (socket.on as (e: string, l: unknown) => void)(event, listener);
   });
