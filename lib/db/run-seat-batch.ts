@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { AuditActor, CommandMeta } from "../domain/audit.ts";
+import { planBatch } from "../domain/plan-batch.ts";
 import type { RoundStatus } from "../domain/round-clock.ts";
-import {
-  type Outcome,
-  type PlanEvent,
-  planBatch,
-  type RoundCommand,
-  type RoundRules,
-  type Seat,
-  type SeatChange,
-  type SeatOutcome,
+import type {
+  Outcome,
+  PlanEvent,
+  RoundCommand,
+  RoundRules,
+  Seat,
+  SeatOutcome,
+  SeatTransition,
 } from "../domain/seat-rules.ts";
 import type { Db } from "./create-db.ts";
 import { type DriverTx, driverTransaction } from "./driver-transaction.ts";
@@ -369,7 +369,7 @@ async function loadBatchView(
  * lose their holder go first (three statements), so the unique (roundId,
  * holderId) index never sees an applicant on two seats part-way through.
  */
-async function writeChanges(tx: Tx, roundId: string, changes: readonly SeatChange[], now: number): Promise<void> {
+async function writeChanges(tx: Tx, roundId: string, changes: readonly SeatTransition[], now: number): Promise<void> {
   if (changes.length === 0) return;
   const leaving = new Set(
     changes.flatMap((c) =>
@@ -424,7 +424,7 @@ async function writeChanges(tx: Tx, roundId: string, changes: readonly SeatChang
 }
 
 /** Freed seats first, then handed-over seats lose their old holder, then seats get their new holders. */
-async function writeInOrder(tx: Tx, roundId: string, changes: readonly SeatChange[]): Promise<void> {
+async function writeInOrder(tx: Tx, roundId: string, changes: readonly SeatTransition[]): Promise<void> {
   const handedOver = changes.filter(isHandover);
   await applyFinalStates(
     tx,
@@ -448,7 +448,7 @@ async function writeInOrder(tx: Tx, roundId: string, changes: readonly SeatChang
 }
 
 /** A seat that went from one applicant to another within the batch (a lapsed hold taken by someone else). */
-function isHandover(c: SeatChange): boolean {
+function isHandover(c: SeatTransition): boolean {
   return c.before.holderId !== null && c.after.holderId !== null && c.before.holderId !== c.after.holderId;
 }
 
@@ -458,7 +458,7 @@ function isHandover(c: SeatChange): boolean {
  * column with an OR chain of guards, SQLite prepares this in time linear in the
  * number of rows (bench/reserve measured 1 ms instead of 10 ms at 200 rows).
  */
-async function applyFinalStates(tx: Tx, roundId: string, changes: readonly SeatChange[]): Promise<void> {
+async function applyFinalStates(tx: Tx, roundId: string, changes: readonly SeatTransition[]): Promise<void> {
   if (changes.length === 0) return;
   const rows = changes.map(({ before, after }) => {
     const heldUntil = after.heldUntil === null ? null : new Date(after.heldUntil);
@@ -508,7 +508,7 @@ async function rememberRequests(
 async function bumpSeq(
   tx: Tx,
   roundId: string,
-  changes: readonly SeatChange[],
+  changes: readonly SeatTransition[],
   round: { before: RoundRules; after: RoundRules } | null,
   now: number,
 ): Promise<{ updates: SeatUpdate[]; roundSeq: number | null }> {
