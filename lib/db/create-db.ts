@@ -4,6 +4,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import { registerDriver } from "./driver-transaction.ts";
 import { PrismaClient } from "./generated/client.ts";
+import { sqliteDialect } from "./sqlite-dialect.ts";
 import { sqlitePathFromUrl } from "./sqlite-path.ts";
 
 export type Db = PrismaClient;
@@ -19,12 +20,12 @@ export async function createDb(options: { url: string }): Promise<Db> {
   let connected: SqlDriverAdapter | undefined;
   const adapter = serializeQueries(new PrismaBetterSQLite3({ url: file, timeout: 5000 }), (a) => {
     connected = a;
-    if (db) registerDriver(db, a);
+    if (db) registerDriver(db, a, sqliteDialect);
   });
   db = new PrismaClient({ adapter });
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   if (!connected) throw new Error("the database adapter did not connect");
-  registerDriver(db, connected);
+  registerDriver(db, connected, sqliteDialect);
   await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   return db;

@@ -2,18 +2,26 @@ import { type Attributes, type Context, context, createContextKey, type Link, Sp
 import type { ArgType, SqlDriverAdapter, SqlQuery, SqlResultSet, Transaction } from "@prisma/driver-adapter-utils";
 import type { Db } from "./create-db.ts";
 import type { Prisma } from "./generated/client.ts";
+import type { SqlDialect } from "./sql-dialect.ts";
 
 /** Raw SQL inside one driver transaction: rows come back as objects keyed by column name. */
 export interface DriverTx {
   query<T>(statement: Prisma.Sql): Promise<T[]>;
   execute(statement: Prisma.Sql): Promise<number>;
+  /** The parts of SQL that differ per database, for statements that need them. */
+  readonly dialect: SqlDialect;
 }
 
-const drivers = new WeakMap<Db, SqlDriverAdapter>();
+interface Driver {
+  adapter: SqlDriverAdapter;
+  dialect: SqlDialect;
+}
 
-/** Called by createDb: the (serialized) driver adapter behind a client. */
-export function registerDriver(db: Db, adapter: SqlDriverAdapter): void {
-  drivers.set(db, adapter);
+const drivers = new WeakMap<Db, Driver>();
+
+/** Called by createDb: the (serialized) driver adapter behind a client, and the SQL dialect it speaks. */
+export function registerDriver(db: Db, adapter: SqlDriverAdapter, dialect: SqlDialect): void {
+  drivers.set(db, { adapter, dialect });
 }
 
 const COLUMN_INT = new Set([0, 1]); // ColumnTypeEnum.Int32, Int64
@@ -31,23 +39,23 @@ const COLUMN_DATETIME = 10; // ColumnTypeEnum.DateTime
  * withTransactionLinks) with a `prisma:client:db_query` span per statement.
  */
 export async function driverTransaction<T>(db: Db, run: (tx: DriverTx) => Promise<T>): Promise<T> {
-  const adapter = drivers.get(db);
-  if (!adapter) throw new Error("driverTransaction needs a client made by createDb");
+  const driver = drivers.get(db);
+  if (!driver) throw new Error("driverTransaction needs a client made by createDb");
   const tracing = prismaTracing();
-  if (!tracing) return transaction(adapter, run, undefined);
+  if (!tracing) return transaction(driver, run, undefined);
   const links = context.active().getValue(TRANSACTION_LINKS) as Link[] | undefined;
   return tracing.runInChildSpan({ name: "transaction", attributes: { method: "driverTransaction" }, links }, () =>
-    transaction(adapter, run, tracing),
+    transaction(driver, run, tracing),
   );
 }
 
 async function transaction<T>(
-  adapter: SqlDriverAdapter,
+  { adapter, dialect }: Driver,
   run: (tx: DriverTx) => Promise<T>,
   tracing: PrismaTracing | undefined,
 ): Promise<T> {
   const tx = await adapter.startTransaction();
-  const wrapped = wrap(tx, adapter.provider, tracing);
+  const wrapped = wrap(tx, dialect, tracing);
   let result: T;
   try {
     result = await run(wrapped);
@@ -70,13 +78,15 @@ async function finish(tx: Transaction, verb: "COMMIT" | "ROLLBACK", tracing: Pri
   }
 }
 
-function wrap(tx: Transaction, provider: SqlDriverAdapter["provider"], tracing: PrismaTracing | undefined): DriverTx {
+function wrap(tx: Transaction, dialect: SqlDialect, tracing: PrismaTracing | undefined): DriverTx {
+  const { provider } = tx;
   const toQuery = (s: Prisma.Sql): SqlQuery => ({
-    sql: provider === "postgres" ? s.statement : s.sql,
+    sql: dialect.text(s),
     args: s.values,
     argTypes: s.values.map(argTypeOf),
   });
   return {
+    dialect,
     async query<T>(statement: Prisma.Sql) {
       const query = toQuery(statement);
       return toObjects(await traced(tracing, provider, query, () => tx.queryRaw(query))) as T[];
