@@ -1,7 +1,15 @@
-import { type Attributes, type Context, context, createContextKey, type Link, SpanKind } from "@opentelemetry/api";
-import type { ArgType, SqlDriverAdapter, SqlQuery, SqlResultSet, Transaction } from "@prisma/driver-adapter-utils";
+import { type Context, context, createContextKey, type Link, SpanKind } from "@opentelemetry/api";
+import type {
+  ArgType,
+  ColumnType,
+  SqlDriverAdapter,
+  SqlQuery,
+  SqlResultSet,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
 import type { Db } from "./create-db.ts";
 import type { Prisma } from "./generated/client.ts";
+import { decodeDriverValue, type PrismaTracing, prismaTracingHelper } from "./prisma-internals.ts";
 import type { SqlDialect } from "./sql-dialect.ts";
 
 /** Raw SQL inside one driver transaction: rows come back as objects keyed by column name. */
@@ -24,9 +32,6 @@ export function registerDriver(db: Db, adapter: SqlDriverAdapter, dialect: SqlDi
   drivers.set(db, { adapter, dialect });
 }
 
-const COLUMN_INT = new Set([0, 1]); // ColumnTypeEnum.Int32, Int64
-const COLUMN_DATETIME = 10; // ColumnTypeEnum.DateTime
-
 /**
  * Runs raw SQL in a transaction straight on the client's driver adapter (the
  * same connection and lock Prisma uses). For raw SQL, Prisma's client engine
@@ -41,7 +46,7 @@ const COLUMN_DATETIME = 10; // ColumnTypeEnum.DateTime
 export async function driverTransaction<T>(db: Db, run: (tx: DriverTx) => Promise<T>): Promise<T> {
   const driver = drivers.get(db);
   if (!driver) throw new Error("driverTransaction needs a client made by createDb");
-  const tracing = prismaTracing();
+  const tracing = prismaTracingHelper();
   if (!tracing) return transaction(driver, run, undefined);
   const links = context.active().getValue(TRANSACTION_LINKS) as Link[] | undefined;
   return tracing.runInChildSpan({ name: "transaction", attributes: { method: "driverTransaction" }, links }, () =>
@@ -98,21 +103,6 @@ function wrap(tx: Transaction, dialect: SqlDialect, tracing: PrismaTracing | und
   };
 }
 
-/** The slice of @prisma/instrumentation's tracing helper that Prisma's client calls (see PrismaInstrumentation). */
-interface PrismaTracing {
-  runInChildSpan<R>(
-    options: { name: string; kind?: SpanKind; attributes?: Attributes; links?: Link[]; context?: Context },
-    callback: () => R,
-  ): R;
-}
-
-// @prisma/instrumentation publishes its helper here when enabled; Prisma 6's client reads the same slot.
-const PRISMA_TRACING_SLOT = "V6_PRISMA_INSTRUMENTATION";
-
-function prismaTracing(): PrismaTracing | undefined {
-  return (globalThis as { [PRISMA_TRACING_SLOT]?: { helper?: PrismaTracing } })[PRISMA_TRACING_SLOT]?.helper;
-}
-
 function traced<R>(tracing: PrismaTracing | undefined, provider: string, query: SqlQuery, run: () => Promise<R>) {
   if (!tracing) return run();
   const attributes = {
@@ -145,12 +135,7 @@ function toObjects(result: SqlResultSet): Record<string, unknown>[] {
   return rows.map((row) => {
     const record: Record<string, unknown> = {};
     columnNames.forEach((name, i) => {
-      const value = row[i];
-      const type = columnTypes[i] as number;
-      if (value === null || value === undefined) record[name] = null;
-      else if (type === COLUMN_DATETIME) record[name] = new Date(value as string);
-      else if (COLUMN_INT.has(type)) record[name] = Number(value);
-      else record[name] = value;
+      record[name] = decodeDriverValue(row[i], columnTypes[i] as ColumnType);
     });
     return record;
   });
