@@ -60,7 +60,7 @@ async function transaction<T>(
   tracing: PrismaTracing | undefined,
 ): Promise<T> {
   const tx = await adapter.startTransaction();
-  const wrapped = wrap(tx, dialect, tracing);
+  const wrapped = wrap(tx, adapter.provider, dialect, tracing);
   let result: T;
   try {
     result = await run(wrapped);
@@ -83,8 +83,12 @@ async function finish(tx: Transaction, verb: "COMMIT" | "ROLLBACK", tracing: Pri
   }
 }
 
-function wrap(tx: Transaction, dialect: SqlDialect, tracing: PrismaTracing | undefined): DriverTx {
-  const { provider } = tx;
+function wrap(
+  tx: Transaction,
+  provider: SqlDriverAdapter["provider"],
+  dialect: SqlDialect,
+  tracing: PrismaTracing | undefined,
+): DriverTx {
   const toQuery = (s: Prisma.Sql): SqlQuery => ({
     sql: dialect.text(s),
     args: s.values,
