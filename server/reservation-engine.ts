@@ -4,21 +4,18 @@ import type { Clock } from "../lib/clock.ts";
 import type { Db } from "../lib/db/create-db.ts";
 import { findRoundsPastDeadline } from "../lib/db/find-rounds-past-deadline.ts";
 import { findRoundsWithExpiredHolds } from "../lib/db/find-rounds-with-expired-holds.ts";
-import {
-  type BatchCommand,
-  type BatchOrigin,
-  runSeatBatch,
-  type SeatUpdate,
-  WriteConflict,
-} from "../lib/db/run-seat-batch.ts";
-import type { Outcome, OutcomeOf, Seat } from "../lib/domain/seat-rules.ts";
+import { runSeatBatch } from "../lib/db/run-seat-batch.ts";
+import { WriteConflict } from "../lib/db/write-conflict.ts";
+import type { BatchOrigin } from "../lib/domain/audit.ts";
+import type { BatchCommand } from "../lib/domain/batch-command.ts";
+import type { Outcome, OutcomeOf, Seat, SeatStep } from "../lib/domain/seat-rules.ts";
 import { AppError } from "../lib/errors.ts";
 import { currentTraceId } from "../lib/trace-id.ts";
 import { captureContext, runInBatchContext } from "./observability/trace-context.ts";
 
 export interface EngineEvents {
-  /** Seat changes of one committed batch, in seq order. */
-  seatsChanged(updates: SeatUpdate[]): void;
+  /** Seat steps of one committed batch, in seq order. */
+  seatsChanged(updates: SeatStep[]): void;
   /** The round's waitlist changed (joins, leaves, offers); `offers` are seats just held for the first in line. */
   waitlistChanged(roundId: string, waitlist: { queue: string[]; offers: Seat[] }): void;
   /**

@@ -1,23 +1,36 @@
-import { type Attributes, type Context, context, createContextKey, type Link, SpanKind } from "@opentelemetry/api";
-import type { ArgType, SqlDriverAdapter, SqlQuery, SqlResultSet, Transaction } from "@prisma/driver-adapter-utils";
+import { type Context, context, createContextKey, type Link, SpanKind } from "@opentelemetry/api";
+import type {
+  ArgType,
+  ColumnType,
+  SqlDriverAdapter,
+  SqlQuery,
+  SqlResultSet,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
 import type { Db } from "./create-db.ts";
 import type { Prisma } from "./generated/client.ts";
+import { decodeDriverValue, type PrismaTracing, prismaTracingHelper } from "./prisma-internals.ts";
+import type { SqlDialect } from "./sql-dialect.ts";
 
 /** Raw SQL inside one driver transaction: rows come back as objects keyed by column name. */
 export interface DriverTx {
   query<T>(statement: Prisma.Sql): Promise<T[]>;
   execute(statement: Prisma.Sql): Promise<number>;
+  /** The parts of SQL that differ per database, for statements that need them. */
+  readonly dialect: SqlDialect;
 }
 
-const drivers = new WeakMap<Db, SqlDriverAdapter>();
-
-/** Called by createDb: the (serialized) driver adapter behind a client. */
-export function registerDriver(db: Db, adapter: SqlDriverAdapter): void {
-  drivers.set(db, adapter);
+interface Driver {
+  adapter: SqlDriverAdapter;
+  dialect: SqlDialect;
 }
 
-const COLUMN_INT = new Set([0, 1]); // ColumnTypeEnum.Int32, Int64
-const COLUMN_DATETIME = 10; // ColumnTypeEnum.DateTime
+const drivers = new WeakMap<Db, Driver>();
+
+/** Called by createDb: the (serialized) driver adapter behind a client, and the SQL dialect it speaks. */
+export function registerDriver(db: Db, adapter: SqlDriverAdapter, dialect: SqlDialect): void {
+  drivers.set(db, { adapter, dialect });
+}
 
 /**
  * Runs raw SQL in a transaction straight on the client's driver adapter (the
@@ -31,23 +44,23 @@ const COLUMN_DATETIME = 10; // ColumnTypeEnum.DateTime
  * withTransactionLinks) with a `prisma:client:db_query` span per statement.
  */
 export async function driverTransaction<T>(db: Db, run: (tx: DriverTx) => Promise<T>): Promise<T> {
-  const adapter = drivers.get(db);
-  if (!adapter) throw new Error("driverTransaction needs a client made by createDb");
-  const tracing = prismaTracing();
-  if (!tracing) return transaction(adapter, run, undefined);
+  const driver = drivers.get(db);
+  if (!driver) throw new Error("driverTransaction needs a client made by createDb");
+  const tracing = prismaTracingHelper();
+  if (!tracing) return transaction(driver, run, undefined);
   const links = context.active().getValue(TRANSACTION_LINKS) as Link[] | undefined;
   return tracing.runInChildSpan({ name: "transaction", attributes: { method: "driverTransaction" }, links }, () =>
-    transaction(adapter, run, tracing),
+    transaction(driver, run, tracing),
   );
 }
 
 async function transaction<T>(
-  adapter: SqlDriverAdapter,
+  { adapter, dialect }: Driver,
   run: (tx: DriverTx) => Promise<T>,
   tracing: PrismaTracing | undefined,
 ): Promise<T> {
   const tx = await adapter.startTransaction();
-  const wrapped = wrap(tx, adapter.provider, tracing);
+  const wrapped = wrap(tx, adapter.provider, dialect, tracing);
   let result: T;
   try {
     result = await run(wrapped);
@@ -70,13 +83,19 @@ async function finish(tx: Transaction, verb: "COMMIT" | "ROLLBACK", tracing: Pri
   }
 }
 
-function wrap(tx: Transaction, provider: SqlDriverAdapter["provider"], tracing: PrismaTracing | undefined): DriverTx {
+function wrap(
+  tx: Transaction,
+  provider: SqlDriverAdapter["provider"],
+  dialect: SqlDialect,
+  tracing: PrismaTracing | undefined,
+): DriverTx {
   const toQuery = (s: Prisma.Sql): SqlQuery => ({
-    sql: provider === "postgres" ? s.statement : s.sql,
+    sql: dialect.text(s),
     args: s.values,
     argTypes: s.values.map(argTypeOf),
   });
   return {
+    dialect,
     async query<T>(statement: Prisma.Sql) {
       const query = toQuery(statement);
       return toObjects(await traced(tracing, provider, query, () => tx.queryRaw(query))) as T[];
@@ -86,21 +105,6 @@ function wrap(tx: Transaction, provider: SqlDriverAdapter["provider"], tracing: 
       return traced(tracing, provider, query, () => tx.executeRaw(query));
     },
   };
-}
-
-/** The slice of @prisma/instrumentation's tracing helper that Prisma's client calls (see PrismaInstrumentation). */
-interface PrismaTracing {
-  runInChildSpan<R>(
-    options: { name: string; kind?: SpanKind; attributes?: Attributes; links?: Link[]; context?: Context },
-    callback: () => R,
-  ): R;
-}
-
-// @prisma/instrumentation publishes its helper here when enabled; Prisma 6's client reads the same slot.
-const PRISMA_TRACING_SLOT = "V6_PRISMA_INSTRUMENTATION";
-
-function prismaTracing(): PrismaTracing | undefined {
-  return (globalThis as { [PRISMA_TRACING_SLOT]?: { helper?: PrismaTracing } })[PRISMA_TRACING_SLOT]?.helper;
 }
 
 function traced<R>(tracing: PrismaTracing | undefined, provider: string, query: SqlQuery, run: () => Promise<R>) {
@@ -135,12 +139,7 @@ function toObjects(result: SqlResultSet): Record<string, unknown>[] {
   return rows.map((row) => {
     const record: Record<string, unknown> = {};
     columnNames.forEach((name, i) => {
-      const value = row[i];
-      const type = columnTypes[i] as number;
-      if (value === null || value === undefined) record[name] = null;
-      else if (type === COLUMN_DATETIME) record[name] = new Date(value as string);
-      else if (COLUMN_INT.has(type)) record[name] = Number(value);
-      else record[name] = value;
+      record[name] = decodeDriverValue(row[i], columnTypes[i] as ColumnType);
     });
     return record;
   });

@@ -1,23 +1,6 @@
-import type { AuditAction, AuditActor, AuditOutcome } from "../domain/audit.ts";
+import type { NewAuditEntry } from "../domain/audit.ts";
 import type { SqlExecutor } from "./bump-application-rollups.ts";
 import { Prisma } from "./generated/client.ts";
-
-export interface NewAuditEntry {
-  at: number;
-  actor: AuditActor;
-  action: AuditAction;
-  roundId: string | null;
-  seatId?: string | null;
-  holderBefore?: string | null;
-  holderAfter?: string | null;
-  /** The state before and after, stored as JSON. */
-  before?: object | null;
-  after?: object | null;
-  outcome: AuditOutcome;
-  requestId: string;
-  traceId?: string | null;
-  detail?: string | null;
-}
 
 const COLUMNS = [
   "actorType",

@@ -1,12 +1,14 @@
 import type { ErrorCode } from "../errors.ts";
+import { applicantOf, type BatchCommand } from "./batch-command.ts";
+import type { PlanEvent, RoundRules, Seat } from "./seat-rules.ts";
 
 /**
  * The audit log's vocabulary: who acted, what they did, and the request and
- * trace that carried it. Pure types and constants; lib/db writes the rows.
+ * trace that carried it, and the rows a batch's events become. Pure; lib/db
+ * writes the rows.
  */
 
 export type ActorType = "applicant" | "admin" | "system";
-export const actorTypes: readonly ActorType[] = ["applicant", "admin", "system"];
 
 /** An applicant (id: their applicant id), the admin (id: null, there is one admin password) or the engine itself. */
 export interface AuditActor {
@@ -47,6 +49,92 @@ export type AuditAction = (typeof auditActions)[number];
 
 /** An audit row's outcome: OK, or the refusal code of a refused admin command. */
 export type AuditOutcome = "OK" | ErrorCode;
+
+/** An audit row to append (lib/db writes it; `before` and `after` are stored as JSON). */
+export interface NewAuditEntry {
+  at: number;
+  actor: AuditActor;
+  action: AuditAction;
+  roundId: string | null;
+  seatId?: string | null;
+  holderBefore?: string | null;
+  holderAfter?: string | null;
+  /** The state before and after, stored as JSON. */
+  before?: object | null;
+  after?: object | null;
+  outcome: AuditOutcome;
+  requestId: string;
+  traceId?: string | null;
+  detail?: string | null;
+}
+
+/** The request and trace of a batch's own work (lapsed holds): a sweep's, or one made up per batch. */
+export interface BatchOrigin {
+  requestId: string;
+  traceId: string | null;
+}
+
+const SYSTEM: AuditActor = { type: "system", id: null };
+
+/** The audit metadata of a command: what the edge filled in, or what can be told from the command itself. */
+function metaOf(command: BatchCommand, origin: BatchOrigin): CommandMeta {
+  if (command.meta) return command.meta;
+  const applicantId = applicantOf(command);
+  const actor: AuditActor =
+    applicantId !== null
+      ? { type: "applicant", id: applicantId }
+      : command.kind === "deadline-close"
+        ? SYSTEM
+        : { type: "admin", id: null };
+  return { requestId: command.requestId ?? origin.requestId, traceId: null, actor };
+}
+
+// A change's holders have columns of their own (holderBefore, holderAfter): the JSON keeps the rest, and
+// rows stay small. A refusal names no holder in the columns, so its JSON keeps the seat's holder.
+const seatState = (seat: Seat | null, withHolder: boolean) =>
+  seat &&
+  (withHolder
+    ? { status: seat.status, holderId: seat.holderId, heldUntil: seat.heldUntil }
+    : { status: seat.status, heldUntil: seat.heldUntil });
+const roundState = (round: RoundRules | null) =>
+  round && { status: round.status, opensAt: round.opensAt, deadline: round.deadline, pausedAt: round.pausedAt };
+
+/**
+ * One audit row per planned event of a batch: each seat transition, each round
+ * change and each refused admin command. `commands` are the planned commands
+ * (an event's `cause` indexes them). What the engine did for a command (a
+ * waitlist offer) is the system's, under that command's request and trace; a
+ * lapse is the system's under the batch's own.
+ */
+export function auditEntriesOf(
+  roundId: string,
+  commands: readonly BatchCommand[],
+  events: readonly PlanEvent[],
+  now: number,
+  origin: BatchOrigin,
+): NewAuditEntry[] {
+  return events.map((event) => {
+    const command = event.cause === null ? undefined : commands[event.cause];
+    const meta = command ? metaOf(command, origin) : { ...origin, actor: SYSTEM };
+    const changed = event.outcome === "OK";
+    return {
+      at: now,
+      actor: event.by === "system" ? SYSTEM : meta.actor,
+      action: event.action,
+      roundId,
+      seatId: event.seat?.id ?? null,
+      // Only a change names holders, so a refused attempt on someone's seat is not among their entries.
+      holderBefore: changed ? (event.seat?.before?.holderId ?? null) : null,
+      holderAfter: changed ? (event.seat?.after?.holderId ?? null) : null,
+      before: event.seat ? seatState(event.seat.before, !changed) : roundState(event.round?.before ?? null),
+      after: event.seat ? seatState(event.seat.after, !changed) : roundState(event.round?.after ?? null),
+      outcome: event.outcome,
+      requestId: meta.requestId,
+      traceId: meta.traceId,
+      detail: event.by === "command" && command && "reason" in command ? (command.reason ?? null) : null,
+    };
+  });
+}
 
 /** An audit row as the admin API shows it, with the names and labels it refers to. */
 export interface AuditEntryView {

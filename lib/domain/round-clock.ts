@@ -1,7 +1,6 @@
 import type { ErrorCode } from "../errors.ts";
 
 export type RoundStatus = "DRAFT" | "OPEN" | "PAUSED" | "CLOSED";
-export const roundStatuses: readonly RoundStatus[] = ["DRAFT", "OPEN", "PAUSED", "CLOSED"];
 
 /** The parts of a round that decide whether seats can be claimed and how long is left. */
 export interface RoundTiming {

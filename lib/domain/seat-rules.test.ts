@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorCode } from "../errors.ts";
+import { planBatch } from "./plan-batch.ts";
 import type { RoundStatus } from "./round-clock.ts";
 import { seatLabel } from "./seat-layout.ts";
 import {
@@ -7,7 +8,6 @@ import {
   bySeatOrder,
   effectiveSeat,
   isExpiredHold,
-  planBatch,
   type RoundCommand,
   type RoundRules,
   type Seat,

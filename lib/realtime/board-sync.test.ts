@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SeatStatus } from "../domain/seat-rules.ts";
 import { BoardSync, type SeqEvent } from "./board-sync.ts";
-import type { RoundSnapshot, RoundView, SeatChange, SeatView } from "./events.ts";
+import type { RoundSnapshot, RoundView, SeatDelta, SeatView } from "./events.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
 const HOUR = 3_600_000;
@@ -40,12 +40,12 @@ function seatEvent(seq: number, seatId: string, status: SeatStatus, heldUntil?: 
   return { kind: "seats", event: { roundId: "r1", seq, seats: [change(seatId, status, heldUntil)] } };
 }
 
-function change(seatId: string, status: SeatStatus, heldUntil?: number): SeatChange {
+function change(seatId: string, status: SeatStatus, heldUntil?: number): SeatDelta {
   return heldUntil === undefined ? { seatId, status } : { seatId, status, heldUntil };
 }
 
 /** One committed batch: `seq` is the seq of its last change. */
-function batchEvent(seq: number, seats: SeatChange[]): SeqEvent {
+function batchEvent(seq: number, seats: SeatDelta[]): SeqEvent {
   return { kind: "seats", event: { roundId: "r1", seq, seats } };
 }
 

@@ -46,8 +46,8 @@ export interface RoundSnapshot {
   seats: SeatView[];
 }
 
-/** One seat's new state within a `seats:updated` event. */
-export interface SeatChange {
+/** One seat's new state within a `seats:updated` event: the delta a board applies (the wire form of a SeatStep). */
+export interface SeatDelta {
   seatId: string;
   status: SeatStatus;
   heldUntil?: number;
@@ -61,7 +61,7 @@ export interface SeatChange {
 export interface SeatsUpdated {
   roundId: string;
   seq: number;
-  seats: SeatChange[];
+  seats: SeatDelta[];
 }
 
 export interface RoundUpdated {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { BoardSync } from "../../lib/realtime/board-sync.ts";
-import type { SeatChange, SeatsUpdated } from "../../lib/realtime/events.ts";
+import type { SeatDelta, SeatsUpdated } from "../../lib/realtime/events.ts";
 import { appPerTest, command, connectSocket, errorCode, type TestSocket } from "../testing/test-app.ts";
 import { createOpenRound, HOUR } from "../testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
 
 /** The first seat change a watcher hears that matches, out of the batches it receives. */
-function nextSeatUpdate(socket: TestSocket, match: (c: SeatChange) => boolean): Promise<SeatChange> {
+function nextSeatUpdate(socket: TestSocket, match: (c: SeatDelta) => boolean): Promise<SeatDelta> {
   return new Promise((resolve) => {
     const listener = (e: SeatsUpdated) => {
       const found = e.seats.find(match);
