@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import {
   command,
   connectSocket,
@@ -8,7 +9,6 @@ import {
   type TestApp,
   type TestSocket,
 } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 
 describe("racing for seats over Socket.IO", () => {
   let app: TestApp;
