@@ -36,6 +36,10 @@ for (const [i, line] of domainAllowed.entries()) probe(`lib/domain/allowed-${i}.
 probe("lib/db/forbidden-server.test.ts", 'import * as probe from "../../server/testing/test-app.ts";', false);
 probe("lib/db/allowed-testing.test.ts", 'import * as probe from "./testing/test-db.ts";', true);
 probe("lib/db/allowed-prisma.ts", 'import * as probe from "@prisma/client";', true);
+probe("lib/db/forbidden-server-root.ts", 'import * as probe from "@/server/create-app";', false);
+probe("lib/forbidden-server.ts", 'import * as probe from "../server/create-app.ts";', false);
+probe("lib/allowed-next-server.ts", 'import * as probe from "next/server";', true);
+probe("lib/db/allowed-sibling-folder.ts", 'import * as probe from "../server-only/session.ts";', true);
 probe(
   "components/board/forbidden-value.tsx",
   'import { getRoundView as probe } from "@/lib/db/get-round-view";',
