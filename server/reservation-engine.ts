@@ -13,7 +13,7 @@ import {
 } from "../lib/db/run-seat-batch.ts";
 import type { Outcome, OutcomeOf, Seat } from "../lib/domain/seat-rules.ts";
 import { AppError } from "../lib/errors.ts";
-import { currentTraceId } from "../lib/trace-id.ts";
+import { currentTraceId } from "../lib/server-only/trace-id.ts";
 import { captureContext, runInBatchContext } from "./observability/trace-context.ts";
 
 export interface EngineEvents {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../lib/clock.ts";
 import { createOpenRound } from "../../lib/db/testing/test-db.ts";
-import { SESSION_COOKIE } from "../../lib/session.ts";
+import { SESSION_COOKIE } from "../../lib/server-only/session.ts";
 import { createLogger } from "../log.ts";
 import { captureLogs } from "../testing/observability.ts";
 import {

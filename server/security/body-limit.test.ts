@@ -2,7 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabaseUrl } from "../../lib/db/testing/test-db.ts";
-import { MAX_BODY_BYTES } from "../../lib/http.ts";
+import { MAX_BODY_BYTES } from "../../lib/server-only/http.ts";
 import { type SpawnedServer, spawnServer } from "../testing/spawn-server.ts";
 
 const MiB = 1024 * 1024;

@@ -8,7 +8,7 @@ import { ensureAdminCredential } from "../../lib/db/ensure-admin-credential.ts";
 import { getAdminPasswordSetAt } from "../../lib/db/get-admin-password-set-at.ts";
 import { freshDatabaseUrl } from "../../lib/db/testing/test-db.ts";
 import type { Ack, AckOf, ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events.ts";
-import { SESSION_COOKIE, type SessionCookie } from "../../lib/session.ts";
+import { SESSION_COOKIE, type SessionCookie } from "../../lib/server-only/session.ts";
 import { type App, createApp } from "../create-app.ts";
 import { createLogger, type Logger } from "../log.ts";
 import type { RateLimitSettings } from "../rate-limit/create-rate-limiter.ts";

@@ -1,8 +1,8 @@
-import { json, readJson, route } from "@/lib/http";
 import { ZCreateSession } from "@/lib/schemas/http";
 import { parseOrThrow } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
-import { readSession, setSessionCookie, signOut } from "@/lib/session-cookie";
+import { json, readJson, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
+import { readSession, setSessionCookie, signOut } from "@/lib/server-only/session-cookie";
 
 export const dynamic = "force-dynamic";
 

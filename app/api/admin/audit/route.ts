@@ -1,9 +1,9 @@
-import { requireAdmin } from "@/lib/admin-auth";
-import { json, route } from "@/lib/http";
 import { ZAuditQuery } from "@/lib/schemas/admin-rounds";
 import { parseOrThrow } from "@/lib/schemas/parse-input";
 import { queryObject } from "@/lib/schemas/query-object";
-import { getServices } from "@/lib/server-context";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { json, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
-import { requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
-import { json, readJson, route } from "@/lib/http";
-import { ADMIN, commandMetaOf } from "@/lib/request-meta";
 import { zRoundCreate } from "@/lib/schemas/admin-rounds";
 import { parseOrThrow } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { json, readJson, route } from "@/lib/server-only/http";
+import { ADMIN, commandMetaOf } from "@/lib/server-only/request-meta";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

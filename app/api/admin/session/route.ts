@@ -1,10 +1,10 @@
-import { attemptAdminSignIn, requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
-import { json, readJson, route } from "@/lib/http";
 import { ZAdminSignIn } from "@/lib/schemas/admin";
 import { parseOrThrow } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
-import { readSession, setSessionCookie, signOut } from "@/lib/session-cookie";
+import { attemptAdminSignIn, requireAdmin } from "@/lib/server-only/admin-auth";
+import { json, readJson, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
+import { readSession, setSessionCookie, signOut } from "@/lib/server-only/session-cookie";
 
 export const dynamic = "force-dynamic";
 

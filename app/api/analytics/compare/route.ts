@@ -1,10 +1,10 @@
-import { requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
 import { ZCompareQuery } from "@/lib/schemas/analytics";
 import { parseOrThrow } from "@/lib/schemas/parse-input";
 import { queryObject } from "@/lib/schemas/query-object";
-import { getServices } from "@/lib/server-context";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { json, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
 import { ZMyAuditQuery } from "@/lib/schemas/admin-rounds";
 import { parseOrThrow } from "@/lib/schemas/parse-input";
 import { queryObject } from "@/lib/schemas/query-object";
-import { getServices } from "@/lib/server-context";
-import { readSession } from "@/lib/session-cookie";
+import { json, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
+import { readSession } from "@/lib/server-only/session-cookie";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
 import { ZRoundParams } from "@/lib/schemas/http";
 import { parseOrThrow } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
-import { readSession } from "@/lib/session-cookie";
+import { json, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
+import { readSession } from "@/lib/server-only/session-cookie";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
-import { requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
-import { json, readJson, route } from "@/lib/http";
-import { ADMIN, commandMetaOf, refusalResponse } from "@/lib/request-meta";
 import { ZRoundEdit } from "@/lib/schemas/admin-rounds";
 import { ZRoundParams } from "@/lib/schemas/http";
 import { parseOrThrow } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { json, readJson, route } from "@/lib/server-only/http";
+import { ADMIN, commandMetaOf, refusalResponse } from "@/lib/server-only/request-meta";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
 import { ZRoundParams } from "@/lib/schemas/http";
 import { parseOrThrow } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { json, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

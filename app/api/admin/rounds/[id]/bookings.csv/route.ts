@@ -1,9 +1,9 @@
-import { requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
 import { ZRoundParams } from "@/lib/schemas/http";
 import { parseOrThrow } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

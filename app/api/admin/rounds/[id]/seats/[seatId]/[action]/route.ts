@@ -1,10 +1,10 @@
-import { requireAdmin } from "@/lib/admin-auth";
 import type { AdminSeatCommand } from "@/lib/domain/seat-rules";
-import { errorResponse, json, readJson, route } from "@/lib/http";
-import { ADMIN, commandMetaOf, refusalResponse } from "@/lib/request-meta";
 import { seatActions, ZSeatActionParams, ZSeatAdminReassign, ZSeatAdminRelease } from "@/lib/schemas/admin-rounds";
 import { parseOrThrow } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { errorResponse, json, readJson, route } from "@/lib/server-only/http";
+import { ADMIN, commandMetaOf, refusalResponse } from "@/lib/server-only/request-meta";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 
