@@ -1,5 +1,5 @@
 import { RoundCard } from "@/components/home/round-card";
-import { getServices } from "@/lib/server-context";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../lib/clock.ts";
+import { createOpenRound, dumpDatabase, HOUR } from "../lib/db/testing/test-db.ts";
 import { callApi } from "./testing/admin-api.ts";
 import { signInAdmin, startTestApp, type TestApp } from "./testing/test-app.ts";
-import { createOpenRound, dumpDatabase, HOUR } from "./testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../lib/clock.ts";
+import { createOpenRound, HOUR } from "../lib/db/testing/test-db.ts";
 import { remainingMs } from "../lib/domain/round-clock.ts";
 import { BoardSync } from "../lib/realtime/board-sync.ts";
 import type { RoundUpdated } from "../lib/realtime/events.ts";
@@ -18,7 +19,6 @@ import {
   type TestApp,
   type TestSocket,
 } from "./testing/test-app.ts";
-import { createOpenRound, HOUR } from "./testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 const MINUTE = 60_000;

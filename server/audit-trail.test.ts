@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../lib/clock.ts";
 import type { Db } from "../lib/db/create-db.ts";
+import { createOpenRound, openFreshDb } from "../lib/db/testing/test-db.ts";
 import type { CommandMeta } from "../lib/domain/audit.ts";
 import { createReservationEngine, type ReservationEngine } from "./reservation-engine.ts";
-import { createOpenRound, openFreshDb } from "./testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../lib/clock.ts";
+import { createOpenRound } from "../lib/db/testing/test-db.ts";
 import { command, connectSocket, signIn, startTestApp, type TestApp } from "./testing/test-app.ts";
-import { createOpenRound } from "./testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 8, 0, 0);
 

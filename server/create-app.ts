@@ -4,14 +4,12 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import next from "next";
 import { Server } from "socket.io";
-import { DEFAULT_ADMIN_SESSION_TTL_MS } from "../lib/admin-session.ts";
 import { type Clock, systemClock } from "../lib/clock.ts";
 import { countSeatsByRound } from "../lib/db/count-seats-by-round.ts";
 import { createDb, type Db } from "../lib/db/create-db.ts";
 import { ensureAdminCredential } from "../lib/db/ensure-admin-credential.ts";
 import { getRoundView } from "../lib/db/get-round-view.ts";
 import { sqlitePathFromUrl } from "../lib/db/sqlite-path.ts";
-import { MAX_BODY_BYTES } from "../lib/http.ts";
 import {
   applicantRoomOf,
   roomOf,
@@ -19,8 +17,10 @@ import {
   type SeatsUpdated,
   sessionRoomOf,
 } from "../lib/realtime/events.ts";
-import { setServices } from "../lib/server-context.ts";
-import { sessionOptions } from "../lib/session.ts";
+import { DEFAULT_ADMIN_SESSION_TTL_MS } from "../lib/server-only/admin-session.ts";
+import { MAX_BODY_BYTES } from "../lib/server-only/http.ts";
+import { setServices } from "../lib/server-only/server-context.ts";
+import { sessionOptions } from "../lib/server-only/session.ts";
 import { type BodyLimitBreach, limitRequestBody, limitSocketIoBodies } from "./http/body-limit.ts";
 import { readRequestTarget } from "./http/request-target.ts";
 import { createRoundEventStreams } from "./http/round-events.ts";

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../lib/clock.ts";
+import { createOpenRound, HOUR } from "../lib/db/testing/test-db.ts";
 import { command, connectSocket, errorCode, startTestApp, type TestApp } from "./testing/test-app.ts";
-import { createOpenRound, HOUR } from "./testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
 

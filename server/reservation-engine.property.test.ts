@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../lib/clock.ts";
 import type { Db } from "../lib/db/create-db.ts";
+import { createOpenRound, openFreshDb } from "../lib/db/testing/test-db.ts";
 import type { Outcome } from "../lib/domain/seat-rules.ts";
 import { createReservationEngine, type ReservationEngine } from "./reservation-engine.ts";
-import { createOpenRound, openFreshDb } from "./testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 const HOLD_MS = 30_000;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../lib/clock.ts";
 import type { Db } from "../lib/db/create-db.ts";
+import { createOpenRound, openFreshDb } from "../lib/db/testing/test-db.ts";
 import { createReservationEngine } from "./reservation-engine.ts";
-import { createOpenRound, openFreshDb } from "./testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 7, 0, 0);
 

@@ -10,7 +10,7 @@ import type { BatchOrigin } from "../lib/domain/audit.ts";
 import type { BatchCommand } from "../lib/domain/batch-command.ts";
 import type { Outcome, OutcomeOf, Seat, SeatStep } from "../lib/domain/seat-rules.ts";
 import { AppError } from "../lib/errors.ts";
-import { currentTraceId } from "../lib/trace-id.ts";
+import { currentTraceId } from "../lib/server-only/trace-id.ts";
 import { captureContext, runInBatchContext } from "./observability/trace-context.ts";
 
 export interface EngineEvents {

@@ -25,7 +25,7 @@ import { toApplicantAuditEntry } from "../lib/domain/audit.ts";
 import { bookingsToCsv } from "../lib/domain/bookings-csv.ts";
 import type { Result } from "../lib/errors.ts";
 import type { SeatAssigned } from "../lib/realtime/events.ts";
-import type { IntakeServices, RoundAfterChange } from "../lib/server-context.ts";
+import type { IntakeServices, RoundAfterChange } from "../lib/server-only/server-context.ts";
 import type { Logger } from "./log.ts";
 import type { RateLimiter } from "./rate-limit/create-rate-limiter.ts";
 import type { ReservationEngine } from "./reservation-engine.ts";

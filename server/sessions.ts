@@ -5,8 +5,14 @@ import type { Db } from "../lib/db/create-db.ts";
 import { createSession } from "../lib/db/create-session.ts";
 import { findSession } from "../lib/db/find-session.ts";
 import { revokeSession } from "../lib/db/revoke-session.ts";
-import type { IntakeSessions } from "../lib/server-context.ts";
-import { identityOf, readCookie, type SessionData, sessionExpiry, unsealSessionId } from "../lib/session.ts";
+import type { IntakeSessions } from "../lib/server-only/server-context.ts";
+import {
+  identityOf,
+  readCookie,
+  type SessionData,
+  sessionExpiry,
+  unsealSessionId,
+} from "../lib/server-only/session.ts";
 
 /** The Next side's view (IntakeServices.sessions) plus what the custom server's readers need. */
 export interface Sessions extends IntakeSessions {

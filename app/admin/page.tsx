@@ -3,8 +3,8 @@ import { AdminSignOutButton } from "@/components/admin/admin-sign-out-button";
 import { cardClass, linkClass } from "@/components/admin/form-parts";
 import { ProgramRounds } from "@/components/admin/program-rounds";
 import { formatDeadline } from "@/components/ui/format-deadline";
-import { requireAdminPage } from "@/lib/admin-auth";
-import { getServices } from "@/lib/server-context";
+import { requireAdminPage } from "@/lib/server-only/admin-auth";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

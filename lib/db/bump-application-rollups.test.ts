@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recountRollups } from "../../server/testing/recount-rollups.ts";
-import { openFreshDb } from "../../server/testing/test-db.ts";
 import { bumpApplicationRollups } from "./bump-application-rollups.ts";
 import type { Db } from "./create-db.ts";
 import { driverTransaction } from "./driver-transaction.ts";
 import { Prisma } from "./generated/client.ts";
+import { recountRollups } from "./testing/recount-rollups.ts";
+import { openFreshDb } from "./testing/test-db.ts";
 import { writeApplication } from "./write-application.ts";
 
 const T0 = Date.UTC(2026, 9, 25, 0, 30, 0); // 02:30 in Berlin on the 25-hour day, the first time round

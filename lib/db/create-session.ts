@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { SessionIdentity } from "../session.ts";
+import type { SessionIdentity } from "../server-only/session.ts";
 import type { Db } from "./create-db.ts";
 
 /**

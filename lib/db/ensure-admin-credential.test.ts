@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openFreshDb } from "../../server/testing/test-db.ts";
 import type { Db } from "./create-db.ts";
 import { ensureAdminCredential } from "./ensure-admin-credential.ts";
 import { getAdminPasswordSetAt } from "./get-admin-password-set-at.ts";
+import { openFreshDb } from "./testing/test-db.ts";
 import { verifyAdminPassword } from "./verify-admin-password.ts";
 
 describe("ensureAdminCredential", () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { hashPassword, verifyPassword } from "../password-hash.ts";
+import { hashPassword, verifyPassword } from "../server-only/password-hash.ts";
 import type { Db } from "./create-db.ts";
 
 export type EnsureAdminCredentialResult =

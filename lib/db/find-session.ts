@@ -1,4 +1,4 @@
-import type { StoredSession } from "../session.ts";
+import type { StoredSession } from "../server-only/session.ts";
 import type { Db } from "./create-db.ts";
 
 /** A session row by id (one primary-key read), or null; judging it is identityOf's job. */

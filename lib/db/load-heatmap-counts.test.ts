@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openFreshDb } from "../../server/testing/test-db.ts";
 import type { CountRow } from "../domain/aggregate-heatmap.ts";
 import type { GroupBy } from "../domain/heatmap-data.ts";
 import { startOfBucket } from "../domain/time-buckets.ts";
@@ -7,6 +6,7 @@ import type { Db } from "./create-db.ts";
 import { type HeatmapSource, loadHeatmapCounts } from "./load-heatmap-counts.ts";
 import { recordApplication } from "./record-application.ts";
 import { seedHistory } from "./seed-history.ts";
+import { openFreshDb } from "./testing/test-db.ts";
 
 const NOW = Date.UTC(2026, 10, 22, 9, 30, 0);
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { dbPerTest } from "../../server/testing/test-db.ts";
 import { createApplicant } from "./create-applicant.ts";
 import { createSession } from "./create-session.ts";
 import { pruneSessions } from "./prune-sessions.ts";
 import { revokeSession } from "./revoke-session.ts";
+import { dbPerTest } from "./testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
 const HOUR = 3_600_000;

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recountRollups } from "../../server/testing/recount-rollups.ts";
-import { openFreshDb } from "../../server/testing/test-db.ts";
 import type { Outcome } from "../domain/heatmap-data.ts";
 import type { Db } from "./create-db.ts";
 import { driverTransaction } from "./driver-transaction.ts";
 import { recordApplication } from "./record-application.ts";
 import { recordDecision } from "./record-decision.ts";
+import { recountRollups } from "./testing/recount-rollups.ts";
+import { openFreshDb } from "./testing/test-db.ts";
 import { writeApplication } from "./write-application.ts";
 
 const HOUR = 3_600_000;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recountRollups } from "../../server/testing/recount-rollups.ts";
-import { openFreshDb } from "../../server/testing/test-db.ts";
 import type { Db } from "./create-db.ts";
 import { recordApplication } from "./record-application.ts";
 import { recordDecision } from "./record-decision.ts";
+import { recountRollups } from "./testing/recount-rollups.ts";
+import { openFreshDb } from "./testing/test-db.ts";
 
 const HOUR = 3_600_000;
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recountRollups } from "../../server/testing/recount-rollups.ts";
-import { openFreshDb } from "../../server/testing/test-db.ts";
 import type { Db } from "./create-db.ts";
 import { seedDemoData } from "./seed-demo-data.ts";
 import { seedHistory } from "./seed-history.ts";
+import { recountRollups } from "./testing/recount-rollups.ts";
+import { openFreshDb } from "./testing/test-db.ts";
 
 const NOW = Date.UTC(2026, 10, 22, 9, 30, 0);
 

@@ -1,4 +1,4 @@
-import { verifyPassword } from "../password-hash.ts";
+import { verifyPassword } from "../server-only/password-hash.ts";
 import type { Db } from "./create-db.ts";
 
 /**

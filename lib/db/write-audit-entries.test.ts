@@ -1,11 +1,11 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOpenRound, openFreshDb } from "../../server/testing/test-db.ts";
 import type { NewAuditEntry } from "../domain/audit.ts";
 import type { Db } from "./create-db.ts";
 import { driverTransaction } from "./driver-transaction.ts";
 import { Prisma } from "./generated/client.ts";
 import { sqlitePathFromUrl } from "./sqlite-path.ts";
+import { createOpenRound, openFreshDb } from "./testing/test-db.ts";
 import { writeAuditEntries } from "./write-audit-entries.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);

@@ -76,7 +76,6 @@ export interface RoundUpdated {
  * (a timeout) has none.
  */
 export type Ack<T extends object = object> = (({ ok: true } & T) | ErrorBody) & { requestId?: string };
-type AckFn<T extends object = object> = (response: Ack<T>) => void;
 
 export interface HoldInfo {
   seatId: string;
@@ -109,16 +108,40 @@ export interface WaitlistOffer {
   expiresAt: number;
 }
 
-export interface ClientToServerEvents {
-  "round:join": (payload: TRoundJoin, ack: AckFn<{ snapshot: RoundSnapshot; waitlist: WaitlistStatus }>) => void;
-  "round:leave": (payload: TRoundLeave, ack: AckFn) => void;
-  "seat:hold": (payload: TSeatHold, ack: AckFn<{ hold: HoldInfo }>) => void;
-  "seat:confirm": (payload: TSeatConfirm, ack: AckFn<{ booking: { seatId: string; label: string } }>) => void;
-  "seat:release": (payload: TSeatRelease, ack: AckFn) => void;
-  "time:sync": (payload: TTimeSync, ack: AckFn<{ serverNow: number }>) => void;
-  "waitlist:join": (payload: TWaitlistJoin, ack: AckFn<{ position: number }>) => void;
-  "waitlist:leave": (payload: TWaitlistLeave, ack: AckFn) => void;
+/**
+ * What each command's acknowledgement carries beside `ok: true` when it
+ * succeeds. Kept as a map of its own (not read back out of the listener types
+ * below) so that `AckOf<E>` stays a plain indexed type: a handler's literal
+ * `{ ok: true, ... }` is then checked against it as written.
+ */
+export interface CommandAnswers {
+  "round:join": { snapshot: RoundSnapshot; waitlist: WaitlistStatus };
+  "round:leave": object;
+  "seat:hold": { hold: HoldInfo };
+  "seat:confirm": { booking: { seatId: string; label: string } };
+  "seat:release": object;
+  "time:sync": { serverNow: number };
+  "waitlist:join": { position: number };
+  "waitlist:leave": object;
 }
+
+/** The acknowledgement a command answers: what its server handler returns and its emitter receives. */
+export type AckOf<E extends keyof CommandAnswers> = Ack<CommandAnswers[E]>;
+type AckFn<E extends keyof CommandAnswers> = (response: AckOf<E>) => void;
+
+export interface ClientToServerEvents {
+  "round:join": (payload: TRoundJoin, ack: AckFn<"round:join">) => void;
+  "round:leave": (payload: TRoundLeave, ack: AckFn<"round:leave">) => void;
+  "seat:hold": (payload: TSeatHold, ack: AckFn<"seat:hold">) => void;
+  "seat:confirm": (payload: TSeatConfirm, ack: AckFn<"seat:confirm">) => void;
+  "seat:release": (payload: TSeatRelease, ack: AckFn<"seat:release">) => void;
+  "time:sync": (payload: TTimeSync, ack: AckFn<"time:sync">) => void;
+  "waitlist:join": (payload: TWaitlistJoin, ack: AckFn<"waitlist:join">) => void;
+  "waitlist:leave": (payload: TWaitlistLeave, ack: AckFn<"waitlist:leave">) => void;
+}
+
+/** The payload a command takes. */
+export type PayloadOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
 
 export interface ServerToClientEvents {
   "seats:updated": (event: SeatsUpdated) => void;

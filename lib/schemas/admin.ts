@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { adminRefusalReasons } from "../admin-session.ts";
+import { adminRefusalReasons } from "../server-only/admin-session.ts";
 
 export const ZAdminSignIn = z.strictObject({
   // No trimming: spaces may be part of a password. The cap keeps scrypt's input bounded.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_ADMIN_SESSION_TTL_MS } from "../admin-session.ts";
+import { DEFAULT_ADMIN_SESSION_TTL_MS } from "../server-only/admin-session.ts";
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { AppError } from "../errors.ts";
 import { ZCreateSession, ZRoundParams } from "./http.ts";
-import { parseInput } from "./parse-input.ts";
+import { parseInput, parseOrThrow } from "./parse-input.ts";
 import { ZRoundJoin, ZSeatConfirm, ZSeatHold, ZSeatRelease } from "./socket.ts";
 
 function messageOf(result: ReturnType<typeof parseInput>): string {
@@ -100,5 +101,20 @@ describe("parseInput: refusals", () => {
     ["a string", "r1"],
   ])("refuses %s as a payload, naming the payload", (_, payload) => {
     expect(messageOf(parseInput(ZRoundJoin, payload))).toMatch(/^payload: .*expected object/);
+  });
+});
+
+describe("parseOrThrow", () => {
+  it("returns the parsed value", () => {
+    expect(parseOrThrow(ZCreateSession, { name: " Ada " })).toEqual({ name: "Ada" });
+  });
+
+  it("throws parseInput's refusal as an AppError with the same code and message", () => {
+    const refusal = parseInput(ZSeatHold, { roundId: "r1", admin: true });
+    expect(() => parseOrThrow(ZSeatHold, { roundId: "r1", admin: true })).toThrow(
+      expect.objectContaining({ name: "AppError", code: "INVALID_INPUT", message: 'payload: unknown field "admin"' }),
+    );
+    expect(refusal).toEqual({ ok: false, code: "INVALID_INPUT", message: 'payload: unknown field "admin"' });
+    expect(() => parseOrThrow(ZSeatHold, null)).toThrow(AppError);
   });
 });

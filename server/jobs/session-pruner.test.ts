@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createManualClock } from "../../lib/clock.ts";
 import { createApplicant } from "../../lib/db/create-applicant.ts";
 import { createSession } from "../../lib/db/create-session.ts";
+import { dbPerTest } from "../../lib/db/testing/test-db.ts";
 import { createLogger } from "../log.ts";
-import { dbPerTest } from "../testing/test-db.ts";
 import { SESSION_RETENTION_MS, startSessionPruner } from "./session-pruner.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);

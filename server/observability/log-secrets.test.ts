@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../lib/clock.ts";
-import { SESSION_COOKIE } from "../../lib/session.ts";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
+import { SESSION_COOKIE } from "../../lib/server-only/session.ts";
 import { createLogger } from "../log.ts";
 import { captureLogs } from "../testing/observability.ts";
 import {
@@ -11,7 +12,6 @@ import {
   TEST_SECRET,
   type TestApp,
 } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
 const METRICS_TOKEN = "metrics-token-for-the-log-test-0123";

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../../lib/clock.ts";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import { createLogger } from "../log.ts";
 import { captureLogs, parsePrometheusText, sampleValue } from "../testing/observability.ts";
 import { command, connectSocket, rawCommand, signIn, startTestApp, type TestApp } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
 const TOKEN = "metrics-token-0123456789abcdef";

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE } from "../../lib/session.ts";
+import { SESSION_COOKIE } from "../../lib/server-only/session.ts";
 import { spawnServer } from "../testing/spawn-server.ts";
 import { command, connectSocket } from "../testing/test-app.ts";
 

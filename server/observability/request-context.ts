@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { currentTraceId } from "../../lib/trace-id.ts";
+import { currentTraceId } from "../../lib/server-only/trace-id.ts";
 
 interface RequestContext {
   requestId: string;

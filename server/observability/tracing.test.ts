@@ -2,10 +2,10 @@ import { context, ROOT_CONTEXT, trace } from "@opentelemetry/api";
 import type { InMemorySpanExporter, ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../../lib/clock.ts";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import { createLogger } from "../log.ts";
 import { captureLogs, traceInMemory } from "../testing/observability.ts";
 import { command, connectSocket, signIn, startTestApp, type TestApp } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 import type { Tracing } from "./tracing.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);

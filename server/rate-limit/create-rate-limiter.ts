@@ -7,9 +7,9 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from "rate-limiter-flexible";
-import type { RateLimitState } from "../../lib/http.ts";
 import type { TLockout, TRate, TRateLimit } from "../../lib/schemas/env.ts";
-import type { AdminSignInAttempt } from "../../lib/server-context.ts";
+import type { RateLimitState } from "../../lib/server-only/http.ts";
+import type { AdminSignInAttempt } from "../../lib/server-only/server-context.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import { clientIp } from "./client-ip.ts";

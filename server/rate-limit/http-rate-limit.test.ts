@@ -2,9 +2,9 @@ import http from "node:http";
 import { performance } from "node:perf_hooks";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import { openSse, type SseStream } from "../testing/sse-client.ts";
 import { signIn, startTestApp, type TestApp } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 import { REFUSAL_HOLD_MS } from "./pace-refusals.ts";
 
 const MINUTE = 60_000;

@@ -1,7 +1,7 @@
 import type http from "node:http";
 import { performance } from "node:perf_hooks";
 import { rateLimitedBody } from "../../lib/errors.ts";
-import { CLIENT_IP_HEADER, rateLimitHeaders } from "../../lib/http.ts";
+import { CLIENT_IP_HEADER, rateLimitHeaders } from "../../lib/server-only/http.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import type { Sessions } from "../sessions.ts";
 import type { RateLimiter, RateLimitScope } from "./create-rate-limiter.ts";

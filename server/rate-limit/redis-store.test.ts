@@ -2,8 +2,8 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import net from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import { command, connectSocket, errorCode, startTestApp, type TestApp, type TestSocket } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 
 const MINUTE = 60_000;
 

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { afterEach, describe, expect, it } from "vitest";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import type { Ack } from "../../lib/realtime/events.ts";
 import {
   command,
@@ -11,7 +12,6 @@ import {
   type TestApp,
   type TestSocket,
 } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 import type { RateLimitSettings } from "./create-rate-limiter.ts";
 import { MAX_HELD_REFUSALS, REFUSAL_HOLD_MS } from "./pace-refusals.ts";
 

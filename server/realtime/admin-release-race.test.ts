@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import { callApi } from "../testing/admin-api.ts";
 import {
   command,
@@ -10,7 +11,6 @@ import {
   type TestApp,
   type TestSocket,
 } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 
 const SEATS = 10;
 const RACERS = 150;

@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../lib/clock.ts";
 import { getRoundSnapshot } from "../../lib/db/get-round-snapshot.ts";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import { BoardSync } from "../../lib/realtime/board-sync.ts";
 import { command, connectSocket, signIn, startTestApp, type TestApp, type TestSocket } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
 

@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import fc from "fast-check";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOpenRound, dumpDatabase, freshDatabaseUrl } from "../../lib/db/testing/test-db.ts";
 import { createApp } from "../create-app.ts";
 import {
   command,
@@ -12,7 +13,6 @@ import {
   TEST_SECRET,
   type TestSocket,
 } from "../testing/test-app.ts";
-import { createOpenRound, dumpDatabase, freshDatabaseUrl } from "../testing/test-db.ts";
 
 const EVENTS = [
   "round:join",

@@ -8,7 +8,13 @@ import { getWaitlistStatus } from "../../lib/db/get-waitlist-status.ts";
 import type { CommandMeta } from "../../lib/domain/audit.ts";
 import type { SeatOutcome } from "../../lib/domain/seat-rules.ts";
 import { type ErrorBody, errorBody, rateLimitedBody, toAck } from "../../lib/errors.ts";
-import { applicantRoomOf, type ClientToServerEvents, roomOf } from "../../lib/realtime/events.ts";
+import {
+  type AckOf,
+  applicantRoomOf,
+  type ClientToServerEvents,
+  type PayloadOf,
+  roomOf,
+} from "../../lib/realtime/events.ts";
 import { parseInput } from "../../lib/schemas/parse-input.ts";
 import {
   ZRoundJoin,
@@ -51,6 +57,31 @@ interface Call {
   traceId: string | null;
 }
 
+/** A command an applicant's session must send: its handler gets who, and the audit meta of what it submits. */
+interface ApplicantCall extends Call {
+  applicantId: string;
+  meta: CommandMeta;
+}
+
+interface CommandOptions {
+  /** Refuse the command UNAUTHENTICATED (after parsing, as its handler would) unless the socket is an applicant's. */
+  applicant?: true;
+}
+
+type CallOf<O extends CommandOptions> = O extends { applicant: true } ? ApplicantCall : Call;
+
+/**
+ * Registers one command: its payload schema must parse to the event's payload
+ * and its handler must answer the event's ack (lib/realtime/events.ts), so a
+ * wrong answer fails tsc (register-socket-handlers.test-d.ts shows it).
+ */
+export type OnCommand = <E extends Event, S extends z.ZodType<PayloadOf<E>>, O extends CommandOptions = object>(
+  event: E,
+  schema: S,
+  run: (input: z.infer<S>, socket: IntakeSocket, call: CallOf<O>) => Promise<AckOf<E>>,
+  options?: O,
+) => void;
+
 /** The rate limit each command counts against (docs/operations.md#rate-limits). */
 const SCOPE_OF: Record<Event, RateLimitScope> = {
   "seat:hold": "claims",
@@ -82,12 +113,10 @@ export function registerSocketHandlers(io: IntakeServer, deps: Deps): void {
       socket.disconnect(true);
     });
 
-    const on = <S extends z.ZodType>(
-      event: Event,
-      schema: S,
-      run: (input: z.infer<S>, socket: IntakeSocket, call: Call) => Promise<Answer>,
-    ) => {
-      // Events are registered by name; the typed map in lib/realtime documents each one.
+    const on: OnCommand = (event, schema, run, options) => {
+      // Payload and answer were checked against the event where on() was called; from here on a handler is a Run.
+      const handle = options?.applicant ? asApplicant(run as ApplicantRun) : (run as Run);
+      // Registered by name with a listener that takes anything: a client may send any shape, and answer() parses it.
       (socket as unknown as { on(e: string, l: (...a: unknown[]) => void): void }).on(event, (...args: unknown[]) => {
         const started = performance.now();
         const last = args[args.length - 1];
@@ -101,7 +130,7 @@ export function registerSocketHandlers(io: IntakeServer, deps: Deps): void {
           ack?.(settle(event, socket, started, { requestId: newRequestId(), traceId: null }, undefined, refusal));
           return;
         }
-        void answer(event, schema, run, socket, ip, payloads[0], started).then((response) => deliver(response, ack));
+        void answer(event, schema, handle, socket, ip, payloads[0], started).then((response) => deliver(response, ack));
       });
     };
 
@@ -117,25 +146,26 @@ export function registerSocketHandlers(io: IntakeServer, deps: Deps): void {
       return { ok: true, snapshot, waitlist };
     });
 
-    on("waitlist:join", ZWaitlistJoin, async ({ roundId }, s, call) => {
-      const applicantId = s.data.applicantId;
-      if (!applicantId) return unauthenticated;
-      const outcome = await engine.submit(roundId, {
-        kind: "waitlist-join",
-        applicantId,
-        meta: metaOf(call, applicantId),
-      });
-      if (!outcome.ok) return errorBody(outcome.code, outcome.message);
-      return { ok: true, position: outcome.position ?? 0 };
-    });
+    on(
+      "waitlist:join",
+      ZWaitlistJoin,
+      async ({ roundId }, _s, { applicantId, meta }) => {
+        const outcome = await engine.submit(roundId, { kind: "waitlist-join", applicantId, meta });
+        if (!outcome.ok) return errorBody(outcome.code, outcome.message);
+        return { ok: true, position: outcome.position ?? 0 };
+      },
+      { applicant: true },
+    );
 
-    on("waitlist:leave", ZWaitlistLeave, async ({ roundId }, s, call) => {
-      const applicantId = s.data.applicantId;
-      if (!applicantId) return unauthenticated;
-      const meta = metaOf(call, applicantId);
-      const outcome = await engine.submit(roundId, { kind: "waitlist-leave", applicantId, meta });
-      return outcome.ok ? { ok: true } : errorBody(outcome.code, outcome.message);
-    });
+    on(
+      "waitlist:leave",
+      ZWaitlistLeave,
+      async ({ roundId }, _s, { applicantId, meta }) => {
+        const outcome = await engine.submit(roundId, { kind: "waitlist-leave", applicantId, meta });
+        return outcome.ok ? { ok: true } : errorBody(outcome.code, outcome.message);
+      },
+      { applicant: true },
+    );
 
     on("round:leave", ZRoundLeave, async ({ roundId }, s) => {
       await s.leave(roomOf(roundId));
@@ -144,36 +174,38 @@ export function registerSocketHandlers(io: IntakeServer, deps: Deps): void {
 
     on("time:sync", ZTimeSync, async () => ({ ok: true, serverNow: clock.now() }));
 
-    on("seat:hold", ZSeatHold, async ({ roundId, seatId, requestId }, s, call) => {
-      const applicantId = s.data.applicantId;
-      if (!applicantId) return unauthenticated;
-      // Only the client's own requestId is an idempotency key; a generated one is for the audit trail.
-      const meta = metaOf(call, applicantId);
-      const outcome = await engine.submit(roundId, { kind: "hold", applicantId, seatId, requestId, meta });
-      return reply(outcome, (seat) => ({
-        hold: { seatId: seat.id, label: seat.label, expiresAt: seat.heldUntil ?? 0 },
-      }));
-    });
+    on(
+      "seat:hold",
+      ZSeatHold,
+      async ({ roundId, seatId, requestId }, _s, { applicantId, meta }) => {
+        // Only the client's own requestId is an idempotency key; a generated one is for the audit trail.
+        const outcome = await engine.submit(roundId, { kind: "hold", applicantId, seatId, requestId, meta });
+        return reply(outcome, (seat) => ({
+          hold: { seatId: seat.id, label: seat.label, expiresAt: seat.heldUntil ?? 0 },
+        }));
+      },
+      { applicant: true },
+    );
 
-    on("seat:confirm", ZSeatConfirm, async ({ roundId, seatId, requestId }, s, call) => {
-      const applicantId = s.data.applicantId;
-      if (!applicantId) return unauthenticated;
-      const meta = metaOf(call, applicantId);
-      const outcome = await engine.submit(roundId, { kind: "confirm", applicantId, seatId, requestId, meta });
-      return reply(outcome, (seat) => ({ booking: { seatId: seat.id, label: seat.label } }));
-    });
+    on(
+      "seat:confirm",
+      ZSeatConfirm,
+      async ({ roundId, seatId, requestId }, _s, { applicantId, meta }) => {
+        const outcome = await engine.submit(roundId, { kind: "confirm", applicantId, seatId, requestId, meta });
+        return reply(outcome, (seat) => ({ booking: { seatId: seat.id, label: seat.label } }));
+      },
+      { applicant: true },
+    );
 
-    on("seat:release", ZSeatRelease, async ({ roundId, seatId }, s, call) => {
-      const applicantId = s.data.applicantId;
-      if (!applicantId) return unauthenticated;
-      const outcome = await engine.submit(roundId, {
-        kind: "release",
-        applicantId,
-        seatId,
-        meta: metaOf(call, applicantId),
-      });
-      return reply(outcome, () => ({}));
-    });
+    on(
+      "seat:release",
+      ZSeatRelease,
+      async ({ roundId, seatId }, _s, { applicantId, meta }) => {
+        const outcome = await engine.submit(roundId, { kind: "release", applicantId, seatId, meta });
+        return reply(outcome, () => ({}));
+      },
+      { applicant: true },
+    );
   });
 
   /**
@@ -181,10 +213,10 @@ export function registerSocketHandlers(io: IntakeServer, deps: Deps): void {
    * (the engine carries that context into the commit), with a requestId in
    * the ack, one log line, and the outcome and latency in the metrics.
    */
-  async function answer<S extends z.ZodType>(
+  async function answer(
     event: Event,
-    schema: S,
-    run: (input: z.infer<S>, socket: IntakeSocket, call: Call) => Promise<Answer>,
+    schema: z.ZodType,
+    run: Run,
     socket: IntakeSocket,
     ip: string,
     payload: unknown,
@@ -267,13 +299,25 @@ export function registerSocketHandlers(io: IntakeServer, deps: Deps): void {
   }
 }
 
-const metaOf = (call: Call, applicantId: string): CommandMeta => ({
-  requestId: call.requestId,
-  traceId: call.traceId,
-  actor: { type: "applicant", id: applicantId },
-});
+/** A handler as answer() runs it, its payload and answer checked where it was registered. */
+type Run = (input: unknown, socket: IntakeSocket, call: Call) => Promise<Answer>;
+type ApplicantRun = (input: unknown, socket: IntakeSocket, call: ApplicantCall) => Promise<Answer>;
 
 const unauthenticated = errorBody("UNAUTHENTICATED", "Sign in with a name to claim seats.");
+
+/** The applicant guard of claims, run where each handler ran it: after parsing, inside the command's span. */
+function asApplicant(run: ApplicantRun): Run {
+  return async (input, socket, call) => {
+    const applicantId = socket.data.applicantId;
+    if (!applicantId) return unauthenticated;
+    const meta: CommandMeta = {
+      requestId: call.requestId,
+      traceId: call.traceId,
+      actor: { type: "applicant", id: applicantId },
+    };
+    return run(input, socket, { ...call, applicantId, meta });
+  };
+}
 
 function reply<T extends object>(outcome: SeatOutcome, value: (seat: Extract<SeatOutcome, { ok: true }>["seat"]) => T) {
   return outcome.ok ? { ok: true as const, ...value(outcome.seat) } : errorBody(outcome.code, outcome.message);

@@ -3,13 +3,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../../lib/clock.ts";
+import { createOpenRound, freshDatabaseUrl, HOUR, openFreshDb } from "../../lib/db/testing/test-db.ts";
 import type { RoundSnapshot, SeatsUpdated } from "../../lib/realtime/events.ts";
 import { type App, createApp } from "../create-app.ts";
 import { createRoundEventStreams } from "../http/round-events.ts";
 import { createLogger } from "../log.ts";
 import { nextEvent, openSse, type SseStream } from "../testing/sse-client.ts";
 import { command, connectSocket, signIn, TEST_SECRET } from "../testing/test-app.ts";
-import { createOpenRound, freshDatabaseUrl, HOUR, openFreshDb } from "../testing/test-db.ts";
 import { createRoundFeed } from "./round-feed.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createOpenRound, HOUR } from "../../lib/db/testing/test-db.ts";
 import { BoardSync } from "../../lib/realtime/board-sync.ts";
 import type { SeatDelta, SeatsUpdated } from "../../lib/realtime/events.ts";
 import { appPerTest, command, connectSocket, errorCode, type TestSocket } from "../testing/test-app.ts";
-import { createOpenRound, HOUR } from "../testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import { mulberry32 } from "../../lib/domain/seeded-random.ts";
 import {
   command,
@@ -9,7 +10,6 @@ import {
   type TestApp,
   type TestSocket,
 } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 
 /**
  * The seed of the racers' seat choices: RACE_SEED if set, to replay a run, else a fresh one.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import { createApp } from "../create-app.ts";
 import { createLogger } from "../log.ts";
 import { appPerTest, command, connectSocket, errorCode, nextEvent, TEST_SECRET } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 11, 0, 0);
 

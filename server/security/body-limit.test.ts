@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES } from "../../lib/http.ts";
+import { freshDatabaseUrl } from "../../lib/db/testing/test-db.ts";
+import { MAX_BODY_BYTES } from "../../lib/server-only/http.ts";
 import { type SpawnedServer, spawnServer } from "../testing/spawn-server.ts";
-import { freshDatabaseUrl } from "../testing/test-db.ts";
 
 const MiB = 1024 * 1024;
 const CHUNK = 64 * 1024;

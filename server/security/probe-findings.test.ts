@@ -1,11 +1,11 @@
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import { originAllowed } from "../http/security.ts";
 import { openMetricsWarning } from "../observability/metrics-endpoint.ts";
 import { parsePrometheusText } from "../testing/observability.ts";
 import { openSse, type SseStream } from "../testing/sse-client.ts";
 import { command, connectSocket, signIn, signInAdmin, startTestApp, type TestApp } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 
 // The lower-severity findings of the probe (issue 9), each against the real server.
 

@@ -1,12 +1,12 @@
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import { readRequestTarget } from "../http/request-target.ts";
 import { createLogger } from "../log.ts";
 import { createRouteNamer } from "../observability/http-routes.ts";
 import { captureLogs } from "../testing/observability.ts";
 import { startTestApp, type TestApp } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 
 const routeOf = createRouteNamer(path.resolve(import.meta.dirname, "../../app"));
 

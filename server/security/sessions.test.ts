@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../lib/clock.ts";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import { sendRequest } from "../testing/admin-api.ts";
 import { nextEvent, openSse } from "../testing/sse-client.ts";
 import {
@@ -11,7 +12,6 @@ import {
   type TestApp,
   type TestSocket,
 } from "../testing/test-app.ts";
-import { createOpenRound } from "../testing/test-db.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createOpenRound } from "../../lib/db/testing/test-db.ts";
 import { nextEvent as nextSseEvent, openSse } from "./sse-client.ts";
 import { appPerTest, connectSocket, nextEvent } from "./test-app.ts";
-import { createOpenRound } from "./test-db.ts";
 
 describe("waiting for an event in a test", () => {
   const t = appPerTest(Date.UTC(2026, 0, 5, 9));

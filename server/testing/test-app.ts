@@ -6,12 +6,12 @@ import { type Clock, createManualClock, type ManualClock } from "../../lib/clock
 import { createApplicant } from "../../lib/db/create-applicant.ts";
 import { ensureAdminCredential } from "../../lib/db/ensure-admin-credential.ts";
 import { getAdminPasswordSetAt } from "../../lib/db/get-admin-password-set-at.ts";
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events.ts";
-import { SESSION_COOKIE, type SessionCookie } from "../../lib/session.ts";
+import { freshDatabaseUrl } from "../../lib/db/testing/test-db.ts";
+import type { Ack, AckOf, ClientToServerEvents, ServerToClientEvents } from "../../lib/realtime/events.ts";
+import { SESSION_COOKIE, type SessionCookie } from "../../lib/server-only/session.ts";
 import { type App, createApp } from "../create-app.ts";
 import { createLogger, type Logger } from "../log.ts";
 import type { RateLimitSettings } from "../rate-limit/create-rate-limiter.ts";
-import { freshDatabaseUrl } from "./test-db.ts";
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -143,7 +143,6 @@ export async function connectSocket(
 }
 
 type EventName = keyof ClientToServerEvents;
-type AckOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends (r: infer R) => void ? R : never;
 
 /** Emits a command and resolves with its acknowledgement. */
 export function command<E extends EventName>(

@@ -1,5 +1,5 @@
 import { AnalyticsDashboard } from "@/components/analytics/analytics-dashboard";
-import { requireAdminPage } from "@/lib/admin-auth";
+import { requireAdminPage } from "@/lib/server-only/admin-auth";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { AuditLog, type AuditQueryParams } from "@/components/admin/audit-log";
 import { PageHeading } from "@/components/admin/page-heading";
-import { requireAdminPage } from "@/lib/admin-auth";
-import { getServices } from "@/lib/server-context";
+import { requireAdminPage } from "@/lib/server-only/admin-auth";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import { AdminLoginForm } from "@/components/admin/admin-login-form";
-import { readAdminSession } from "@/lib/admin-auth";
-import { type AdminRefusalReason, safeNextPath } from "@/lib/admin-session";
 import { ZAdminLoginQuery } from "@/lib/schemas/admin";
+import { readAdminSession } from "@/lib/server-only/admin-auth";
+import { type AdminRefusalReason, safeNextPath } from "@/lib/server-only/admin-session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/http";
+import { errorResponse } from "@/lib/server-only/http";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { errorResponse, json, route } from "@/lib/http";
-import { getServices } from "@/lib/server-context";
+import { errorResponse, json, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

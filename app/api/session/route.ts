@@ -1,9 +1,8 @@
-import { AppError } from "@/lib/errors";
-import { json, readJson, route } from "@/lib/http";
 import { ZCreateSession } from "@/lib/schemas/http";
-import { parseInput } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
-import { readSession, setSessionCookie, signOut } from "@/lib/session-cookie";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
+import { json, readJson, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
+import { readSession, setSessionCookie, signOut } from "@/lib/server-only/session-cookie";
 
 export const dynamic = "force-dynamic";
 
@@ -13,10 +12,9 @@ export const dynamic = "force-dynamic";
  * admin's included, is ended: one browser, one identity.
  */
 export const POST = route(async (request: Request) => {
-  const body = parseInput(ZCreateSession, await readJson(request));
-  if (!body.ok) throw new AppError(body.code, body.message);
+  const body = parseOrThrow(ZCreateSession, await readJson(request));
   const services = getServices();
-  const applicant = await services.createApplicant(body.value.name);
+  const applicant = await services.createApplicant(body.name);
   const brought = await readSession();
   const { sid } = await services.sessions.start({ applicantId: applicant.id }, brought.sid);
   await setSessionCookie(sid);

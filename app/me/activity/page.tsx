@@ -2,8 +2,8 @@ import Link from "next/link";
 import { linkClass } from "@/components/admin/form-parts";
 import { MyActivity } from "@/components/admin/my-activity";
 import { PageHeading } from "@/components/admin/page-heading";
-import { getServices } from "@/lib/server-context";
-import { readSession } from "@/lib/session-cookie";
+import { getServices } from "@/lib/server-only/server-context";
+import { readSession } from "@/lib/server-only/session-cookie";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,8 @@ import { notFound } from "next/navigation";
 import { RoundBoard } from "@/components/board/round-board";
 import { ZRoundParams } from "@/lib/schemas/http";
 import { parseInput } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
-import { readSession } from "@/lib/session-cookie";
+import { getServices } from "@/lib/server-only/server-context";
+import { readSession } from "@/lib/server-only/session-cookie";
 
 export const dynamic = "force-dynamic";
 

@@ -4,10 +4,10 @@ import { cardClass, linkClass } from "@/components/admin/form-parts";
 import { PageHeading } from "@/components/admin/page-heading";
 import { ProgramForm } from "@/components/admin/program-form";
 import { ProgramRounds } from "@/components/admin/program-rounds";
-import { requireAdminPage } from "@/lib/admin-auth";
 import { ZProgramParams } from "@/lib/schemas/admin-rounds";
 import { parseInput } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { requireAdminPage } from "@/lib/server-only/admin-auth";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { PageHeading } from "@/components/admin/page-heading";
 import { ProgramForm } from "@/components/admin/program-form";
-import { requireAdminPage } from "@/lib/admin-auth";
+import { requireAdminPage } from "@/lib/server-only/admin-auth";
 
 export const dynamic = "force-dynamic";
 

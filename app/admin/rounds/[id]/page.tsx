@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
 import { RoundConsole } from "@/components/admin/round-console";
-import { requireAdminPage } from "@/lib/admin-auth";
 import { ZRoundParams } from "@/lib/schemas/http";
 import { parseInput } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { requireAdminPage } from "@/lib/server-only/admin-auth";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

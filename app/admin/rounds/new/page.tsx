@@ -2,8 +2,8 @@ import Link from "next/link";
 import { linkClass } from "@/components/admin/form-parts";
 import { PageHeading } from "@/components/admin/page-heading";
 import { RoundForm } from "@/components/admin/round-form";
-import { requireAdminPage } from "@/lib/admin-auth";
-import { getServices } from "@/lib/server-context";
+import { requireAdminPage } from "@/lib/server-only/admin-auth";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

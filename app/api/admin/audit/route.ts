@@ -1,17 +1,15 @@
-import { requireAdmin } from "@/lib/admin-auth";
-import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
 import { ZAuditQuery } from "@/lib/schemas/admin-rounds";
-import { parseInput } from "@/lib/schemas/parse-input";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
 import { queryObject } from "@/lib/schemas/query-object";
-import { getServices } from "@/lib/server-context";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { json, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 
 /** The audit log, newest first, filtered by round, seat, actor and time, paged by cursor (admins only). */
 export const GET = route(async (request: Request) => {
   await requireAdmin();
-  const query = parseInput(ZAuditQuery, queryObject(new URL(request.url)));
-  if (!query.ok) throw new AppError(query.code, query.message);
-  return json({ ok: true, ...(await getServices().audit.list(query.value)) });
+  const query = parseOrThrow(ZAuditQuery, queryObject(new URL(request.url)));
+  return json({ ok: true, ...(await getServices().audit.list(query)) });
 });

@@ -1,10 +1,10 @@
-import { requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
-import { json, readJson, route } from "@/lib/http";
-import { ADMIN, commandMetaOf } from "@/lib/request-meta";
 import { ZProgramCreate } from "@/lib/schemas/admin-rounds";
-import { parseInput } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { json, readJson, route } from "@/lib/server-only/http";
+import { ADMIN, commandMetaOf } from "@/lib/server-only/request-meta";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +17,9 @@ export const GET = route(async () => {
 /** Creates a program (admins only); audited as program.create. */
 export const POST = route(async (request: Request) => {
   await requireAdmin();
-  const body = parseInput(ZProgramCreate, await readJson(request));
-  if (!body.ok) throw new AppError(body.code, body.message);
+  const body = parseOrThrow(ZProgramCreate, await readJson(request));
   const meta = commandMetaOf(request, ADMIN);
-  const result = await getServices().adminRounds.createProgram(body.value, meta);
+  const result = await getServices().adminRounds.createProgram(body, meta);
   if (!result.ok) throw new AppError(result.code, result.message);
   return json({ ok: true, requestId: meta.requestId, outcome: "OK", program: result.value }, { status: 201 });
 });

@@ -1,10 +1,10 @@
-import { requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
-import { json, readJson, route } from "@/lib/http";
-import { ADMIN, commandMetaOf } from "@/lib/request-meta";
 import { zRoundCreate } from "@/lib/schemas/admin-rounds";
-import { parseInput } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { json, readJson, route } from "@/lib/server-only/http";
+import { ADMIN, commandMetaOf } from "@/lib/server-only/request-meta";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 
@@ -12,10 +12,9 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (request: Request) => {
   await requireAdmin();
   const services = getServices();
-  const body = parseInput(zRoundCreate(services.clock.now()), await readJson(request));
-  if (!body.ok) throw new AppError(body.code, body.message);
+  const body = parseOrThrow(zRoundCreate(services.clock.now()), await readJson(request));
   const meta = commandMetaOf(request, ADMIN);
-  const result = await services.adminRounds.createRound(body.value, meta);
+  const result = await services.adminRounds.createRound(body, meta);
   if (!result.ok) throw new AppError(result.code, result.message);
   return json({ ok: true, requestId: meta.requestId, outcome: "OK", ...result.value }, { status: 201 });
 });

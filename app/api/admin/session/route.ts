@@ -1,10 +1,10 @@
-import { attemptAdminSignIn, requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
-import { json, readJson, route } from "@/lib/http";
 import { ZAdminSignIn } from "@/lib/schemas/admin";
-import { parseInput } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
-import { readSession, setSessionCookie, signOut } from "@/lib/session-cookie";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
+import { attemptAdminSignIn, requireAdmin } from "@/lib/server-only/admin-auth";
+import { json, readJson, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
+import { readSession, setSessionCookie, signOut } from "@/lib/server-only/session-cookie";
 
 export const dynamic = "force-dynamic";
 
@@ -14,10 +14,9 @@ export const dynamic = "force-dynamic";
  * an identity planted in the browser never rides along into an admin session.
  */
 export const POST = route(async (request: Request) => {
-  const body = parseInput(ZAdminSignIn, await readJson(request));
-  if (!body.ok) throw new AppError(body.code, body.message);
+  const body = parseOrThrow(ZAdminSignIn, await readJson(request));
   const services = getServices();
-  const attempt = await attemptAdminSignIn(request, body.value.password);
+  const attempt = await attemptAdminSignIn(request, body.password);
   if (!attempt.ok) {
     // Never the password, not even a prefix or its length.
     services.log.warn({ code: attempt.code }, "admin sign-in refused");

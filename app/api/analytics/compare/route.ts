@@ -1,19 +1,18 @@
-import { requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
 import { ZCompareQuery } from "@/lib/schemas/analytics";
-import { parseInput } from "@/lib/schemas/parse-input";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
 import { queryObject } from "@/lib/schemas/query-object";
-import { getServices } from "@/lib/server-context";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { json, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 
 /** Two groups' admission rates, the difference with its 95% CI, the p-value and a verdict (admins only). */
 export const GET = route(async (request: Request) => {
   await requireAdmin();
-  const query = parseInput(ZCompareQuery, queryObject(new URL(request.url)));
-  if (!query.ok) throw new AppError(query.code, query.message);
-  const result = await getServices().analytics.compare(query.value);
+  const query = parseOrThrow(ZCompareQuery, queryObject(new URL(request.url)));
+  const result = await getServices().analytics.compare(query);
   if (!result.ok) throw new AppError(result.code, result.message);
   return json({ ok: true, compare: result.value });
 });

@@ -1,19 +1,18 @@
-import { requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
 import { ZHeatmapQuery } from "@/lib/schemas/analytics";
-import { parseInput } from "@/lib/schemas/parse-input";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
 import { queryObject } from "@/lib/schemas/query-object";
-import { getServices } from "@/lib/server-context";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { json, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 
 /** The admission-rate heatmap (admins only): rows × buckets with counts, rate, z and anomaly flags. */
 export const GET = route(async (request: Request) => {
   await requireAdmin();
-  const query = parseInput(ZHeatmapQuery, queryObject(new URL(request.url)));
-  if (!query.ok) throw new AppError(query.code, query.message);
-  const result = await getServices().analytics.heatmap(query.value);
+  const query = parseOrThrow(ZHeatmapQuery, queryObject(new URL(request.url)));
+  const result = await getServices().analytics.heatmap(query);
   if (!result.ok) throw new AppError(result.code, result.message);
   return json({ ok: true, ...result.value });
 });

@@ -1,6 +1,6 @@
-import { requireAdmin } from "@/lib/admin-auth";
-import { json, route } from "@/lib/http";
-import { getServices } from "@/lib/server-context";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { json, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
 import { ZMyAuditQuery } from "@/lib/schemas/admin-rounds";
-import { parseInput } from "@/lib/schemas/parse-input";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
 import { queryObject } from "@/lib/schemas/query-object";
-import { getServices } from "@/lib/server-context";
-import { readSession } from "@/lib/session-cookie";
+import { json, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
+import { readSession } from "@/lib/server-only/session-cookie";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,6 @@ export const GET = route(async (request: Request) => {
   const services = getServices();
   const session = await readSession();
   if (!session.applicantId) throw new AppError("UNAUTHENTICATED", "Sign in with a name to see your history.");
-  const query = parseInput(ZMyAuditQuery, queryObject(new URL(request.url)));
-  if (!query.ok) throw new AppError(query.code, query.message);
-  return json({ ok: true, ...(await services.audit.mine(session.applicantId, query.value)) });
+  const query = parseOrThrow(ZMyAuditQuery, queryObject(new URL(request.url)));
+  return json({ ok: true, ...(await services.audit.mine(session.applicantId, query)) });
 });

@@ -1,19 +1,18 @@
 import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
 import { ZRoundParams } from "@/lib/schemas/http";
-import { parseInput } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
-import { readSession } from "@/lib/session-cookie";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
+import { json, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
+import { readSession } from "@/lib/server-only/session-cookie";
 
 export const dynamic = "force-dynamic";
 
 /** The round and a seat snapshot with its seq; the viewer's own seat carries `mine`. */
 export const GET = route(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
-  const params = parseInput(ZRoundParams, await context.params);
-  if (!params.ok) throw new AppError(params.code, params.message);
+  const params = parseOrThrow(ZRoundParams, await context.params);
   const services = getServices();
   const session = await readSession();
-  const snapshot = await services.getRoundSnapshot(params.value.id, session.applicantId);
+  const snapshot = await services.getRoundSnapshot(params.id, session.applicantId);
   if (!snapshot) throw new AppError("NOT_FOUND", "No such round.");
   return json({ ok: true, ...snapshot });
 });

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { RoundScreen } from "@/components/screen/round-screen";
 import { ZRoundParams } from "@/lib/schemas/http";
 import { parseInput } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
-import { requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
-import { json, readJson, route } from "@/lib/http";
-import { ADMIN, commandMetaOf, refusalResponse } from "@/lib/request-meta";
 import { ZRoundEdit } from "@/lib/schemas/admin-rounds";
 import { ZRoundParams } from "@/lib/schemas/http";
-import { parseInput } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { json, readJson, route } from "@/lib/server-only/http";
+import { ADMIN, commandMetaOf, refusalResponse } from "@/lib/server-only/request-meta";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 
@@ -14,9 +14,8 @@ type Context = { params: Promise<{ id: string }> };
 /** One round as the console shows it: layout, every seat with its holder, the waitlist (admins only, drafts too). */
 export const GET = route(async (_request: Request, context: Context) => {
   await requireAdmin();
-  const params = parseInput(ZRoundParams, await context.params);
-  if (!params.ok) throw new AppError(params.code, params.message);
-  const round = await getServices().adminRounds.round(params.value.id);
+  const params = parseOrThrow(ZRoundParams, await context.params);
+  const round = await getServices().adminRounds.round(params.id);
   if (!round) throw new AppError("NOT_FOUND", "No such round.");
   return json({ ok: true, ...round });
 });
@@ -24,12 +23,10 @@ export const GET = route(async (_request: Request, context: Context) => {
 /** Edits a round's settings through the engine (admins only); watchers get round:updated. */
 export const PATCH = route(async (request: Request, context: Context) => {
   await requireAdmin();
-  const params = parseInput(ZRoundParams, await context.params);
-  if (!params.ok) throw new AppError(params.code, params.message);
-  const body = parseInput(ZRoundEdit, await readJson(request));
-  if (!body.ok) throw new AppError(body.code, body.message);
+  const params = parseOrThrow(ZRoundParams, await context.params);
+  const body = parseOrThrow(ZRoundEdit, await readJson(request));
   const meta = commandMetaOf(request, ADMIN);
-  const result = await getServices().adminRounds.editRound(params.value.id, body.value, meta);
+  const result = await getServices().adminRounds.editRound(params.id, body, meta);
   if (!result.ok) return refusalResponse(result.code, result.message, meta.requestId);
   return json({ ok: true, requestId: meta.requestId, outcome: "OK", ...result.value });
 });

@@ -1,16 +1,15 @@
 import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
 import { ZRoundParams } from "@/lib/schemas/http";
-import { parseInput } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
+import { json, route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 
 /** Server-true countdown: remainingMs is frozen while paused and 0 after the deadline. */
 export const GET = route(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
-  const params = parseInput(ZRoundParams, await context.params);
-  if (!params.ok) throw new AppError(params.code, params.message);
-  const timer = await getServices().getRoundTimer(params.value.id);
+  const params = parseOrThrow(ZRoundParams, await context.params);
+  const timer = await getServices().getRoundTimer(params.id);
   if (!timer) throw new AppError("NOT_FOUND", "No such round.");
   return json({ ok: true, ...timer });
 });

@@ -1,11 +1,10 @@
-import { requireAdmin } from "@/lib/admin-auth";
-import { AppError } from "@/lib/errors";
-import { errorResponse, json, readJson, route } from "@/lib/http";
-import { ADMIN, commandMetaOf, refusalResponse } from "@/lib/request-meta";
 import { roundActions, ZRoundAction, ZRoundActionParams, ZRoundExtend } from "@/lib/schemas/admin-rounds";
-import { parseInput } from "@/lib/schemas/parse-input";
-import type { AdminRoundCommand } from "@/lib/server-context";
-import { getServices } from "@/lib/server-context";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { errorResponse, json, readJson, route } from "@/lib/server-only/http";
+import { ADMIN, commandMetaOf, refusalResponse } from "@/lib/server-only/request-meta";
+import type { AdminRoundCommand } from "@/lib/server-only/server-context";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 
@@ -19,18 +18,14 @@ export const POST = route(async (request: Request, context: { params: Promise<{ 
   const raw = await context.params;
   if (!(roundActions as readonly string[]).includes(raw.action))
     return errorResponse("NOT_FOUND", "No such API route.");
-  const params = parseInput(ZRoundActionParams, raw);
-  if (!params.ok) throw new AppError(params.code, params.message);
-  const { id, action } = params.value;
+  const { id, action } = parseOrThrow(ZRoundActionParams, raw);
   let command: AdminRoundCommand;
   if (action === "extend") {
-    const body = parseInput(ZRoundExtend, await readJson(request));
-    if (!body.ok) throw new AppError(body.code, body.message);
-    command = { kind: "extend", ...body.value };
+    const body = parseOrThrow(ZRoundExtend, await readJson(request));
+    command = { kind: "extend", ...body };
   } else {
-    const body = parseInput(ZRoundAction, await readJson(request));
-    if (!body.ok) throw new AppError(body.code, body.message);
-    command = { kind: action, ...body.value };
+    const body = parseOrThrow(ZRoundAction, await readJson(request));
+    command = { kind: action, ...body };
   }
   const meta = commandMetaOf(request, ADMIN);
   const result = await getServices().adminRounds.roundCommand(id, command, meta);

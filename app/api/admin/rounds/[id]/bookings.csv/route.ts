@@ -1,23 +1,22 @@
-import { requireAdmin } from "@/lib/admin-auth";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
 import { ZRoundParams } from "@/lib/schemas/http";
-import { parseInput } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { route } from "@/lib/server-only/http";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 
 /** The round's bookings as a CSV download (admins only). */
 export const GET = route(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
   await requireAdmin();
-  const params = parseInput(ZRoundParams, await context.params);
-  if (!params.ok) throw new AppError(params.code, params.message);
-  const csv = await getServices().adminRounds.bookingsCsv(params.value.id);
+  const params = parseOrThrow(ZRoundParams, await context.params);
+  const csv = await getServices().adminRounds.bookingsCsv(params.id);
   if (csv === null) throw new AppError("NOT_FOUND", "No such round.");
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="bookings-${params.value.id}.csv"`,
+      "content-disposition": `attachment; filename="bookings-${params.id}.csv"`,
       "cache-control": "no-store",
     },
   });

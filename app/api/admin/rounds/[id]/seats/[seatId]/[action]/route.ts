@@ -1,11 +1,10 @@
-import { requireAdmin } from "@/lib/admin-auth";
 import type { AdminSeatCommand } from "@/lib/domain/seat-rules";
-import { AppError } from "@/lib/errors";
-import { errorResponse, json, readJson, route } from "@/lib/http";
-import { ADMIN, commandMetaOf, refusalResponse } from "@/lib/request-meta";
 import { seatActions, ZSeatActionParams, ZSeatAdminReassign, ZSeatAdminRelease } from "@/lib/schemas/admin-rounds";
-import { parseInput } from "@/lib/schemas/parse-input";
-import { getServices } from "@/lib/server-context";
+import { parseOrThrow } from "@/lib/schemas/parse-input";
+import { requireAdmin } from "@/lib/server-only/admin-auth";
+import { errorResponse, json, readJson, route } from "@/lib/server-only/http";
+import { ADMIN, commandMetaOf, refusalResponse } from "@/lib/server-only/request-meta";
+import { getServices } from "@/lib/server-only/server-context";
 
 export const dynamic = "force-dynamic";
 
@@ -20,18 +19,14 @@ export const POST = route(async (request: Request, context: Context) => {
   await requireAdmin();
   const raw = await context.params;
   if (!(seatActions as readonly string[]).includes(raw.action)) return errorResponse("NOT_FOUND", "No such API route.");
-  const params = parseInput(ZSeatActionParams, raw);
-  if (!params.ok) throw new AppError(params.code, params.message);
-  const { id, seatId, action } = params.value;
+  const { id, seatId, action } = parseOrThrow(ZSeatActionParams, raw);
   let command: AdminSeatCommand;
   if (action === "reassign") {
-    const body = parseInput(ZSeatAdminReassign, await readJson(request));
-    if (!body.ok) throw new AppError(body.code, body.message);
-    command = { kind: "admin-reassign", seatId, ...body.value };
+    const body = parseOrThrow(ZSeatAdminReassign, await readJson(request));
+    command = { kind: "admin-reassign", seatId, ...body };
   } else {
-    const body = parseInput(ZSeatAdminRelease, await readJson(request));
-    if (!body.ok) throw new AppError(body.code, body.message);
-    command = { kind: "admin-release", seatId, ...body.value };
+    const body = parseOrThrow(ZSeatAdminRelease, await readJson(request));
+    command = { kind: "admin-release", seatId, ...body };
   }
   const meta = commandMetaOf(request, ADMIN);
   const result = await getServices().adminRounds.seatCommand(id, command, meta);

@@ -1,6 +1,6 @@
-import type { AuditActor, CommandMeta } from "./domain/audit.ts";
-import { type ErrorCode, errorBody, httpStatusOf } from "./errors.ts";
-import { ZRequestId } from "./schemas/ids.ts";
+import type { AuditActor, CommandMeta } from "../domain/audit.ts";
+import { type ErrorCode, errorBody, httpStatusOf } from "../errors.ts";
+import { ZRequestId } from "../schemas/ids.ts";
 import { currentTraceId } from "./trace-id.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
+import { AppError, fail, type Result } from "../errors.ts";
 import { type AdminGrant, type AdminRefusal, adminLoginUrl, checkAdminSession } from "./admin-session.ts";
-import { AppError, fail, type Result } from "./errors.ts";
 import { clientIpOf } from "./http.ts";
 import { getServices } from "./server-context.ts";
 import type { SessionData } from "./session.ts";

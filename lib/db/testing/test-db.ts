@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, inject } from "vitest";
-import { createDb, type Db } from "../../lib/db/create-db.ts";
-import { type CreateRoundInput, createRound } from "../../lib/db/create-round.ts";
+import { createDb, type Db } from "../create-db.ts";
+import { type CreateRoundInput, createRound } from "../create-round.ts";
 
 /** A fresh, migrated SQLite file in its own temp folder. */
 export function freshDatabaseUrl(): { url: string; dir: string } {

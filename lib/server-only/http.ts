@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode, errorBody, httpStatusOf, toHttp } from "./errors.ts";
+import { AppError, type ErrorCode, errorBody, httpStatusOf, toHttp } from "../errors.ts";
 import { getServices } from "./server-context.ts";
 
 export function json(data: unknown, init?: ResponseInit): Response {

@@ -1,5 +1,5 @@
-import type { Db } from "../../lib/db/create-db.ts";
-import { startOfBucket } from "../../lib/domain/time-buckets.ts";
+import { startOfBucket } from "../../domain/time-buckets.ts";
+import type { Db } from "../create-db.ts";
 
 const HOUR = 3_600_000;
 const OUTCOMES = ["ADMITTED", "REJECTED", "WITHDRAWN", "WAITLISTED"] as const;

@@ -1,18 +1,18 @@
 import type { SessionOptions } from "iron-session";
-import type { Clock } from "./clock.ts";
-import type { ProgramView } from "./db/create-program.ts";
-import type { AdminRound } from "./db/get-admin-round.ts";
-import type { HeatmapResult } from "./db/get-heatmap.ts";
-import type { RoundTimer } from "./db/get-round-timer.ts";
-import type { AdminProgram } from "./db/list-admin-programs.ts";
-import type { AnalyticsCatalog } from "./db/list-analytics-programs.ts";
-import type { AuditPage } from "./db/list-audit-entries.ts";
-import type { RoundSummary } from "./db/list-rounds.ts";
-import type { ApplicantAuditEntry, CommandMeta } from "./domain/audit.ts";
-import type { Comparison } from "./domain/compare-groups.ts";
-import type { AdminSeatCommand, RoundStateCommand } from "./domain/seat-rules.ts";
-import type { Result } from "./errors.ts";
-import type { RoundSnapshot, RoundView } from "./realtime/events.ts";
+import type { Clock } from "../clock.ts";
+import type { ProgramView } from "../db/create-program.ts";
+import type { AdminRound } from "../db/get-admin-round.ts";
+import type { HeatmapResult } from "../db/get-heatmap.ts";
+import type { RoundTimer } from "../db/get-round-timer.ts";
+import type { AdminProgram } from "../db/list-admin-programs.ts";
+import type { AnalyticsCatalog } from "../db/list-analytics-programs.ts";
+import type { AuditPage } from "../db/list-audit-entries.ts";
+import type { RoundSummary } from "../db/list-rounds.ts";
+import type { ApplicantAuditEntry, CommandMeta } from "../domain/audit.ts";
+import type { Comparison } from "../domain/compare-groups.ts";
+import type { AdminSeatCommand, RoundStateCommand } from "../domain/seat-rules.ts";
+import type { Result } from "../errors.ts";
+import type { RoundSnapshot, RoundView } from "../realtime/events.ts";
 import type {
   TAuditQuery,
   TMyAuditQuery,
@@ -20,8 +20,8 @@ import type {
   TProgramEdit,
   TRoundCreate,
   TRoundEdit,
-} from "./schemas/admin-rounds.ts";
-import type { TCompareQuery, THeatmapQuery } from "./schemas/analytics.ts";
+} from "../schemas/admin-rounds.ts";
+import type { TCompareQuery, THeatmapQuery } from "../schemas/analytics.ts";
 import type { SessionData, SessionIdentity } from "./session.ts";
 
 /** A round after an admin command or edit, with the seq its round:updated carried. */
