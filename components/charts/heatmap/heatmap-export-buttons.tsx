@@ -3,7 +3,8 @@
 import { useState } from "react";
 import type { HeatmapData } from "@/lib/domain/heatmap-data";
 import { heatmapToCsv, heatmapToSvg } from "@/lib/domain/heatmap-export";
-import { exportLegendPlacement, type HeatmapLayout } from "@/lib/domain/heatmap-layout";
+import { exportLegendPlacement } from "@/lib/domain/heatmap-export-legend";
+import type { HeatmapLayout } from "@/lib/domain/heatmap-layout";
 import { backingSize, drawExportLegend, drawHeatmap } from "./draw-heatmap";
 
 export interface HeatmapExportButtonsProps {
