@@ -1,7 +1,8 @@
 "use client";
 
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
-import { type AdminRound, type ApiRefusal, type AuditPageAnswer, callApi } from "./admin-api";
+import { type ApiRefusal, unexpectedFailure } from "../api/call-api";
+import { type AdminRound, type AuditPageAnswer, callAdminApi } from "./admin-api";
 import { AuditTable } from "./audit-table";
 import { buttonClass, Field, FormAlert, focusFirst, hintClass, inputClass } from "./form-parts";
 import { fromZonedInput, toZonedInput } from "./zoned-time";
@@ -110,7 +111,7 @@ export function AuditLog({ rounds, initialQuery }: { rounds: RoundChoice[]; init
     if (cursor !== null) params.set("cursor", String(cursor));
     setLoading(true);
     try {
-      const answer = await callApi<AuditPageAnswer>(`/api/admin/audit?${params}`, { signal: controller.signal });
+      const answer = await callAdminApi<AuditPageAnswer>(`/api/admin/audit?${params}`, { signal: controller.signal });
       if (!answer.ok) {
         setRefusal(answer);
         if (cursor === null) {
@@ -123,8 +124,13 @@ export function AuditLog({ rounds, initialQuery }: { rounds: RoundChoice[]; init
       setEntries((current) => (cursor === null ? answer.value.entries : [...current, ...answer.value.entries]));
       setNextCursor(answer.value.nextCursor);
       return answer;
-    } catch {
-      return null; // aborted: a newer request answers
+    } catch (error) {
+      // Aborted: a newer request answers. Anything else is a bug the admin is told of.
+      if (!controller.signal.aborted) {
+        console.error("audit request failed", error);
+        setRefusal(unexpectedFailure(error));
+      }
+      return null;
     } finally {
       if (request.current === controller) setLoading(false);
     }
@@ -144,7 +150,7 @@ export function AuditLog({ rounds, initialQuery }: { rounds: RoundChoice[]; init
     setSeats([]);
     if (!roundId) return;
     const controller = new AbortController();
-    callApi<AdminRound & { ok: true }>(`/api/admin/rounds/${encodeURIComponent(roundId)}`, {
+    callAdminApi<AdminRound & { ok: true }>(`/api/admin/rounds/${encodeURIComponent(roundId)}`, {
       signal: controller.signal,
     }).then(
       (answer) => {

@@ -14,7 +14,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { Board } from "@/lib/realtime/board-sync";
 import type { RoundSnapshot, SeatView } from "@/lib/realtime/events";
 import { ConnectionState } from "../board/connection-state";
-import { type AdminRound, type AuditPageAnswer, callApi } from "./admin-api";
+import { type AdminRound, type AuditPageAnswer, callAdminApi } from "./admin-api";
 import { AuditTable } from "./audit-table";
 import { cardClass, FormAlert, linkClass, StatusLine } from "./form-parts";
 import { PageHeading } from "./page-heading";
@@ -87,8 +87,8 @@ export function RoundConsole({
 
   const refresh = useCallback(async () => {
     const [round, entries] = await Promise.all([
-      callApi<AdminRoundAnswer>(`/api/admin/rounds/${roundId}`),
-      callApi<AuditPageAnswer>(`/api/admin/audit?roundId=${encodeURIComponent(roundId)}&limit=${AUDIT_ROWS}`),
+      callAdminApi<AdminRoundAnswer>(`/api/admin/rounds/${roundId}`),
+      callAdminApi<AuditPageAnswer>(`/api/admin/audit?roundId=${encodeURIComponent(roundId)}&limit=${AUDIT_ROWS}`),
     ]);
     if (round.ok) {
       const { ok: _ok, ...value } = round.value;

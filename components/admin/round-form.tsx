@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { seatLabel } from "@/lib/domain/seat-layout";
 import type { RoundView } from "@/lib/realtime/events";
-import { type ApiRefusal, callApi, type RoundAnswer } from "./admin-api";
+import type { ApiRefusal } from "../api/call-api";
+import { callAdminApi, type RoundAnswer } from "./admin-api";
 import { buttonClass, Field, FormAlert, focusFirst, hintClass, inputClass, labelClass, StatusLine } from "./form-parts";
 import { TimeZoneOptions } from "./time-zone-options";
 import { fromZonedInput, knowsTimeZone, toZonedInput } from "./zoned-time";
@@ -282,7 +283,7 @@ export function RoundForm(props: RoundFormProps) {
     setPending(true);
     try {
       if (props.mode === "edit" && round) {
-        const answer = await callApi<RoundAnswer & { fields: string[] }>(`/api/admin/rounds/${round.id}`, {
+        const answer = await callAdminApi<RoundAnswer & { fields: string[] }>(`/api/admin/rounds/${round.id}`, {
           method: "PATCH",
           body: built.body,
         });
@@ -291,7 +292,7 @@ export function RoundForm(props: RoundFormProps) {
         setDone(saved.fields.length === 0 ? "Nothing changed." : `Saved: ${saved.fields.join(", ")}.`);
         props.onSaved(saved);
       } else {
-        const answer = await callApi<RoundAnswer>("/api/admin/rounds", { method: "POST", body: built.body });
+        const answer = await callAdminApi<RoundAnswer>("/api/admin/rounds", { method: "POST", body: built.body });
         if (!answer.ok) return refuse(answer);
         router.push(`/admin/rounds/${answer.value.round.id}?created=1`);
       }

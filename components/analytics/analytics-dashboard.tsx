@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { Heatmap } from "@/components/charts/heatmap/heatmap";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import type { HeatmapData } from "@/lib/domain/heatmap-data";
 import { AdmissionTrends } from "./admission-trends";
 import type { HeatmapResponse, ProgramsResponse } from "./analytics-api";
@@ -37,19 +38,6 @@ function heatmapTitle(data: HeatmapData): string {
   const last = data.bucketLabels.at(-1) ?? "";
   const unit = { day: "day", week: "week", month: "month" }[data.granularity];
   return `Admission rate by ${data.groupBy} and ${unit}, ${first} to ${last} (${data.perProgramZones ? "each program's own time zone" : data.tz})`;
-}
-
-function Alert({ message, testId }: { message: string | null; testId: string }) {
-  // The region stays in the page so a message that appears in it is announced.
-  return (
-    <div role="alert" data-testid={testId}>
-      {message ? (
-        <p className="rounded-lg border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-700 dark:bg-rose-950 dark:text-rose-100">
-          {message}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 /**
@@ -138,7 +126,7 @@ export function AnalyticsDashboard() {
         </p>
       </div>
 
-      <Alert message={meta.error ? meta.error.message : null} testId="analytics-meta-error" />
+      <ErrorAlert message={meta.error ? meta.error.message : null} testId="analytics-meta-error" />
 
       <AnalyticsFilterBar
         filters={view.filters}
@@ -204,7 +192,7 @@ export function AnalyticsDashboard() {
               : ""}
         </p>
 
-        <Alert message={heat.error ? heat.error.message : null} testId="analytics-error" />
+        <ErrorAlert message={heat.error ? heat.error.message : null} testId="analytics-error" />
 
         {empty ? (
           <div
