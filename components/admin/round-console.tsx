@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { NextMilestone, RoundCountdown, type ServerClock } from "@/components/board/countdown";
 import { SeatGrid } from "@/components/board/seat-grid";
 import { SeatLegend } from "@/components/board/seat-legend";
@@ -44,7 +44,10 @@ function snapshotOf(detail: AdminRound): RoundSnapshot {
 /** Calls `run` once after a burst of calls to the returned function, at most every `ms`. */
 function useTrailing(run: () => void, ms: number): () => void {
   const latest = useRef(run);
-  latest.current = run;
+  // After commit (never from a render React may discard), before paint: a timer firing next sees this render's `run`.
+  useLayoutEffect(() => {
+    latest.current = run;
+  });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   return useCallback(() => {
