@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { browserTimeZone } from "@/components/ui/browser-time-zone";
 import { type ApiRefusal, unexpectedFailure } from "../api/call-api";
 import { type AdminRound, type AuditPageAnswer, callAdminApi } from "./admin-api";
 import { AuditTable } from "./audit-table";
@@ -94,7 +95,7 @@ export function AuditLog({ rounds, initialQuery }: { rounds: RoundChoice[]; init
   const request = useRef<AbortController | null>(null);
 
   useEffect(() => {
-    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    const browserZone = browserTimeZone();
     setZone(browserZone);
     const initial = filtersOf(initialQuery, browserZone);
     setValues(initial);

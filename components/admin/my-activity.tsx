@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { browserTimeZone } from "@/components/ui/browser-time-zone";
 import { type ApiRefusal, callApi } from "../api/call-api";
 import { formatInstant } from "../ui/format-deadline";
 import type { MyAuditPageAnswer } from "./admin-api";
@@ -48,7 +49,7 @@ export function MyActivity() {
   }, []);
 
   useEffect(() => {
-    setZone(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
+    setZone(browserTimeZone());
     void load(null);
   }, [load]);
 

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useState } from "react";
+import { browserTimeZone } from "@/components/ui/browser-time-zone";
 import type { ApiRefusal } from "../api/call-api";
 import { type CommandAnswer, callAdminApi, type ProgramView } from "./admin-api";
 import { buttonClass, Field, FormAlert, focusFirst, hintClass, inputClass, StatusLine } from "./form-parts";
@@ -54,8 +55,8 @@ export function ProgramForm({ program }: { program?: ProgramView }) {
   useEffect(() => {
     setReady(true);
     if (!program) {
-      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      if (zone) setValues((v) => (v.timeZone === "" ? { ...v, timeZone: zone } : v));
+      const zone = browserTimeZone();
+      setValues((v) => (v.timeZone === "" ? { ...v, timeZone: zone } : v));
     }
   }, [program]);
 

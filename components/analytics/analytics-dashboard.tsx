@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { Heatmap } from "@/components/charts/heatmap/heatmap";
+import { browserTimeZone } from "@/components/ui/browser-time-zone";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import type { HeatmapData } from "@/lib/domain/heatmap-data";
 import { AdmissionTrends } from "./admission-trends";
@@ -49,16 +50,16 @@ function heatmapTitle(data: HeatmapData): string {
 export function AnalyticsDashboard() {
   const ids = useId();
   const meta = useApiQuery<ProgramsResponse>("/api/analytics/programs");
-  const [browserTimeZone, setBrowserTimeZone] = useState("UTC");
+  const [viewerTimeZone, setViewerTimeZone] = useState("UTC");
   // Read from the URL and the browser's clock after hydration: the server knows neither the zone nor "today" there.
   const [view, setView] = useState<View | null>(null);
   // The query last written to the address bar; the one the page opened with is left as it was.
   const urlQuery = useRef<string | null>(null);
   useEffect(() => {
-    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    const tz = browserTimeZone();
     const filters = filtersFromQuery(new URLSearchParams(window.location.search), localDate(Date.now(), tz));
     urlQuery.current = filtersToQuery(filters).toString();
-    setBrowserTimeZone(tz);
+    setViewerTimeZone(tz);
     setView({ filters, trail: [] });
   }, []);
 
@@ -132,7 +133,7 @@ export function AnalyticsDashboard() {
         filters={view.filters}
         onChange={change}
         programs={programs}
-        browserTimeZone={browserTimeZone}
+        browserTimeZone={viewerTimeZone}
       />
 
       <section
