@@ -128,8 +128,7 @@ export function AuditLog({ rounds, initialQuery }: { rounds: RoundChoice[]; init
     } catch (error) {
       // Aborted: a newer request answers. Anything else is a bug the admin is told of.
       if (!controller.signal.aborted) {
-        console.error("audit request failed", error);
-        setRefusal(unexpectedFailure(error));
+        setRefusal(unexpectedFailure("audit request", error));
       }
       return null;
     } finally {
@@ -157,7 +156,11 @@ export function AuditLog({ rounds, initialQuery }: { rounds: RoundChoice[]; init
       (answer) => {
         if (answer.ok) setSeats(answer.value.seats.map((s) => ({ id: s.id, label: s.label })));
       },
-      () => {},
+      (error: unknown) => {
+        // Aborted when the round filter changed again; anything else is a bug the admin is told of.
+        if (controller.signal.aborted) return;
+        setRefusal(unexpectedFailure("round seats request", error));
+      },
     );
     return () => controller.abort();
   }, [roundId]);

@@ -230,9 +230,8 @@ export function ComparePanel(props: ComparePanelProps) {
     } catch (error) {
       // Aborted by a newer comparison, which shows its own answer; anything else is a bug the admin is told of.
       if (!controller.signal.aborted) {
-        console.error("comparison failed", error);
         setResult(null);
-        setError(unexpectedFailure(error).message);
+        setError(unexpectedFailure("comparison", error).message);
       }
     } finally {
       if (inFlight.current === controller) setPending(false);

@@ -37,8 +37,7 @@ export function useApiQuery<T extends { ok: true }>(url: string | null): ApiQuer
       (error: unknown) => {
         // callApi rejects only when aborted; anything else is a bug worth seeing, and the page says so.
         if (controller.signal.aborted) return;
-        console.error("analytics request failed", error);
-        const { status, code, message } = unexpectedFailure(error);
+        const { status, code, message } = unexpectedFailure("analytics request", error);
         setState((s) => ({ ...s, loading: false, error: { status, code, message } }));
       },
     );

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { callApi } from "./call-api";
+import { callApi, unexpectedFailure } from "./call-api";
 
 function answerWith(status: number, body: string) {
   vi.stubGlobal(
@@ -52,5 +52,13 @@ describe("callApi", () => {
     const controller = new AbortController();
     controller.abort();
     await expect(callApi("/api/x", { signal: controller.signal })).rejects.toThrow("fetch failed");
+  });
+
+  it("turns a failure in the page itself into a refusal the user can read, and logs it", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const refusal = unexpectedFailure("comparison", new TypeError("x is undefined"));
+    expect(refusal).toMatchObject({ ok: false, code: "INTERNAL", message: expect.stringContaining("x is undefined") });
+    expect(log).toHaveBeenCalledWith("comparison failed", expect.any(TypeError));
+    log.mockRestore();
   });
 });

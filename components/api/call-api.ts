@@ -33,8 +33,13 @@ export function serverFallbackMessage(status: number): string {
   return `The server could not answer (HTTP ${status}). Try again in a moment.`;
 }
 
-/** A refusal for a call that failed in the page itself (a bug, not the server's answer), to show instead of nothing. */
-export function unexpectedFailure(error: unknown): ApiRefusal {
+/**
+ * A call that failed in the page itself (a bug, not the server's answer):
+ * logged for the developer, and returned as a refusal to show the user
+ * instead of nothing. `what` names the request in the log.
+ */
+export function unexpectedFailure(what: string, error: unknown): ApiRefusal {
+  console.error(`${what} failed`, error);
   const detail = error instanceof Error && error.message ? ` (${error.message})` : "";
   return {
     ok: false,
