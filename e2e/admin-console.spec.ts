@@ -52,7 +52,11 @@ async function adminAt(browser: Browser, path: string, colorScheme?: "light" | "
 }
 
 /** A round made and opened through the admin API: claims from a minute ago, a deadline two hours out. */
-async function openRound(title: string, layout = { rows: 2, cols: 3 }): Promise<string> {
+async function openRound(
+  title: string,
+  layout = { rows: 2, cols: 3 },
+  milestones: { title: string; dueAt: number | null }[] = [],
+): Promise<string> {
   const now = Date.now();
   const created = await api.post("/api/admin/rounds", {
     data: {
@@ -64,6 +68,7 @@ async function openRound(title: string, layout = { rows: 2, cols: 3 }): Promise<
       deadline: now + 2 * HOUR,
       timeZone: "Europe/Berlin",
       holdSeconds: 600,
+      milestones,
     },
   });
   expect(created.status()).toBe(201);
@@ -439,6 +444,29 @@ test("an edit of a round's title reaches its watchers live", async ({ browser })
   await expect(roundMessage(admin)).toHaveText("Settings saved: title.");
   await expect(watcher.getByRole("heading", { level: 1, name: renamed })).toBeVisible(LIVE);
   await watcher.context().close();
+  await admin.context().close();
+});
+
+test("a live edit of the milestones updates the form in place: focus stays in the milestone input", async ({
+  browser,
+}) => {
+  const milestones = [
+    { title: "Interviews", dueAt: null },
+    { title: "Offers", dueAt: null },
+  ];
+  const id = await openRound(`Milestones ${RUN}`, undefined, milestones);
+  const admin = await adminAt(browser, `/admin/rounds/${id}`);
+  await expect(admin.locator("[data-connection]")).toHaveAttribute("data-connection", "live", LIVE);
+  const form = admin.getByRole("form", { name: "Round settings" });
+  const first = form.getByLabel("Milestone 1 title", { exact: true });
+  await first.focus();
+  // Another admin renames the second milestone; this form has not touched its milestones, so it follows.
+  const edited = await api.patch(`/api/admin/rounds/${id}`, {
+    data: { milestones: [milestones[0], { title: "Offers out", dueAt: null }] },
+  });
+  expect(edited.status()).toBe(200);
+  await expect(form.getByLabel("Milestone 2 title", { exact: true })).toHaveValue("Offers out", LIVE);
+  await expect(first).toBeFocused();
   await admin.context().close();
 });
 

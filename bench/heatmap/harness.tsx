@@ -17,7 +17,7 @@ import { flushSync } from "react-dom";
 import { createRoot, type Root } from "react-dom/client";
 import { HeatmapCanvas } from "../../components/charts/heatmap/heatmap-canvas.tsx";
 import { HeatmapSvg } from "../../components/charts/heatmap/heatmap-svg.tsx";
-import { layoutHeatmap } from "../../lib/domain/heatmap-layout.ts";
+import { layoutHeatmap } from "../../lib/domain/heatmap-grid.ts";
 import { drawNaiveHeatmap } from "./naive-canvas.ts";
 import { syntheticHeatmap } from "./synthetic-data.ts";
 

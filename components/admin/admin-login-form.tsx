@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import type { ErrorBody } from "@/lib/errors";
+import { callApi } from "../api/call-api";
 
 /** Asks for the admin password, signs in through /api/admin/session and goes on to `next`. */
 export function AdminLoginForm({ next, notice }: { next: string; notice: string | null }) {
@@ -23,21 +23,16 @@ export function AdminLoginForm({ next, notice }: { next: string; notice: string 
     setPending(true);
     setError(null);
     try {
-      const response = await fetch("/api/admin/session", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ password }),
-      });
-      const body = (await response.json()) as { ok: true } | ErrorBody;
-      if (body.ok) {
+      const answer = await callApi("/api/admin/session", { method: "POST", body: { password } });
+      if (answer.ok) {
         router.replace(next);
         return;
       }
-      setError(body.error.message.replace(/^password: (.*)$/, "The password $1."));
+      setError(answer.message.replace(/^password: (.*)$/, "The password $1."));
+      // Unreached, the password was never judged: it stays for another try.
+      if (answer.code === "NETWORK") return;
       setPassword("");
       input.current?.focus();
-    } catch {
-      setError("Could not reach the server. Try again.");
     } finally {
       setPending(false);
     }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { callApi } from "../api/call-api";
 
 /** Ends the admin session (an applicant sign-in in the same browser stays) and returns to the login page. */
 export function AdminSignOutButton() {
@@ -12,14 +13,13 @@ export function AdminSignOutButton() {
   async function signOut() {
     setPending(true);
     setError(null);
-    try {
-      const response = await fetch("/api/admin/session", { method: "DELETE" });
-      if (!response.ok) throw new Error(`status ${response.status}`);
+    const answer = await callApi("/api/admin/session", { method: "DELETE" });
+    if (answer.ok) {
       router.replace("/admin/login");
-    } catch {
-      setError("Could not sign out. Try again.");
-      setPending(false);
+      return;
     }
+    setError("Could not sign out. Try again.");
+    setPending(false);
   }
 
   return (

@@ -1,7 +1,9 @@
 "use client";
 
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
-import { type AdminRound, type ApiRefusal, type AuditPageAnswer, callApi } from "./admin-api";
+import { browserTimeZone } from "@/components/ui/browser-time-zone";
+import { type ApiRefusal, unexpectedFailure } from "../api/call-api";
+import { type AdminRound, type AuditPageAnswer, callAdminApi } from "./admin-api";
 import { AuditTable } from "./audit-table";
 import { buttonClass, Field, FormAlert, focusFirst, hintClass, inputClass } from "./form-parts";
 import { fromZonedInput, toZonedInput } from "./zoned-time";
@@ -93,7 +95,7 @@ export function AuditLog({ rounds, initialQuery }: { rounds: RoundChoice[]; init
   const request = useRef<AbortController | null>(null);
 
   useEffect(() => {
-    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    const browserZone = browserTimeZone();
     setZone(browserZone);
     const initial = filtersOf(initialQuery, browserZone);
     setValues(initial);
@@ -110,7 +112,7 @@ export function AuditLog({ rounds, initialQuery }: { rounds: RoundChoice[]; init
     if (cursor !== null) params.set("cursor", String(cursor));
     setLoading(true);
     try {
-      const answer = await callApi<AuditPageAnswer>(`/api/admin/audit?${params}`, { signal: controller.signal });
+      const answer = await callAdminApi<AuditPageAnswer>(`/api/admin/audit?${params}`, { signal: controller.signal });
       if (!answer.ok) {
         setRefusal(answer);
         if (cursor === null) {
@@ -123,8 +125,12 @@ export function AuditLog({ rounds, initialQuery }: { rounds: RoundChoice[]; init
       setEntries((current) => (cursor === null ? answer.value.entries : [...current, ...answer.value.entries]));
       setNextCursor(answer.value.nextCursor);
       return answer;
-    } catch {
-      return null; // aborted: a newer request answers
+    } catch (error) {
+      // Aborted: a newer request answers. Anything else is a bug the admin is told of.
+      if (!controller.signal.aborted) {
+        setRefusal(unexpectedFailure("audit request", error));
+      }
+      return null;
     } finally {
       if (request.current === controller) setLoading(false);
     }
@@ -144,13 +150,17 @@ export function AuditLog({ rounds, initialQuery }: { rounds: RoundChoice[]; init
     setSeats([]);
     if (!roundId) return;
     const controller = new AbortController();
-    callApi<AdminRound & { ok: true }>(`/api/admin/rounds/${encodeURIComponent(roundId)}`, {
+    callAdminApi<AdminRound & { ok: true }>(`/api/admin/rounds/${encodeURIComponent(roundId)}`, {
       signal: controller.signal,
     }).then(
       (answer) => {
         if (answer.ok) setSeats(answer.value.seats.map((s) => ({ id: s.id, label: s.label })));
       },
-      () => {},
+      (error: unknown) => {
+        // Aborted when the round filter changed again; anything else is a bug the admin is told of.
+        if (controller.signal.aborted) return;
+        setRefusal(unexpectedFailure("round seats request", error));
+      },
     );
     return () => controller.abort();
   }, [roundId]);

@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { browserTimeZone } from "@/components/ui/browser-time-zone";
+import { type ApiRefusal, callApi } from "../api/call-api";
 import { formatInstant } from "../ui/format-deadline";
-import { type ApiRefusal, callApi, type MyAuditPageAnswer } from "./admin-api";
+import type { MyAuditPageAnswer } from "./admin-api";
 import { actionWords, changeWords } from "./audit-words";
 import { buttonClass, FormAlert, hintClass, linkClass } from "./form-parts";
 import { cellClass, rowClass, ScrollTable } from "./scroll-table";
@@ -47,7 +49,7 @@ export function MyActivity() {
   }, []);
 
   useEffect(() => {
-    setZone(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
+    setZone(browserTimeZone());
     void load(null);
   }, [load]);
 

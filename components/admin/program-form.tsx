@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useState } from "react";
-import { type ApiRefusal, type CommandAnswer, callApi, type ProgramView } from "./admin-api";
+import { browserTimeZone } from "@/components/ui/browser-time-zone";
+import type { ApiRefusal } from "../api/call-api";
+import { type CommandAnswer, callAdminApi, type ProgramView } from "./admin-api";
 import { buttonClass, Field, FormAlert, focusFirst, hintClass, inputClass, StatusLine } from "./form-parts";
 import { TimeZoneOptions } from "./time-zone-options";
 
@@ -53,8 +55,8 @@ export function ProgramForm({ program }: { program?: ProgramView }) {
   useEffect(() => {
     setReady(true);
     if (!program) {
-      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      if (zone) setValues((v) => (v.timeZone === "" ? { ...v, timeZone: zone } : v));
+      const zone = browserTimeZone();
+      setValues((v) => (v.timeZone === "" ? { ...v, timeZone: zone } : v));
     }
   }, [program]);
 
@@ -84,10 +86,13 @@ export function ProgramForm({ program }: { program?: ProgramView }) {
           setDone("Nothing to save: no field was changed.");
           return;
         }
-        const answer = await callApi<CommandAnswer & { program: ProgramView }>(`/api/admin/programs/${program.id}`, {
-          method: "PATCH",
-          body,
-        });
+        const answer = await callAdminApi<CommandAnswer & { program: ProgramView }>(
+          `/api/admin/programs/${program.id}`,
+          {
+            method: "PATCH",
+            body,
+          },
+        );
         if (!answer.ok) return refuse(answer);
         const p = answer.value.program;
         setSaved({ slug: p.slug, name: p.name, description: p.description, timeZone: p.timeZone });
@@ -95,7 +100,7 @@ export function ProgramForm({ program }: { program?: ProgramView }) {
         setDone("Program saved.");
         router.refresh();
       } else {
-        const answer = await callApi<CommandAnswer & { program: ProgramView }>("/api/admin/programs", {
+        const answer = await callAdminApi<CommandAnswer & { program: ProgramView }>("/api/admin/programs", {
           method: "POST",
           body: values,
         });

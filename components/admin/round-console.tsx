@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { NextMilestone, RoundCountdown, type ServerClock } from "@/components/board/countdown";
 import { SeatGrid } from "@/components/board/seat-grid";
 import { SeatLegend } from "@/components/board/seat-legend";
@@ -14,7 +14,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { Board } from "@/lib/realtime/board-sync";
 import type { RoundSnapshot, SeatView } from "@/lib/realtime/events";
 import { ConnectionState } from "../board/connection-state";
-import { type AdminRound, type AuditPageAnswer, callApi } from "./admin-api";
+import { type AdminRound, type AuditPageAnswer, callAdminApi } from "./admin-api";
 import { AuditTable } from "./audit-table";
 import { cardClass, FormAlert, linkClass, StatusLine } from "./form-parts";
 import { PageHeading } from "./page-heading";
@@ -44,7 +44,10 @@ function snapshotOf(detail: AdminRound): RoundSnapshot {
 /** Calls `run` once after a burst of calls to the returned function, at most every `ms`. */
 function useTrailing(run: () => void, ms: number): () => void {
   const latest = useRef(run);
-  latest.current = run;
+  // After commit (never from a render React may discard), before paint: a timer firing next sees this render's `run`.
+  useLayoutEffect(() => {
+    latest.current = run;
+  });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   return useCallback(() => {
@@ -87,8 +90,8 @@ export function RoundConsole({
 
   const refresh = useCallback(async () => {
     const [round, entries] = await Promise.all([
-      callApi<AdminRoundAnswer>(`/api/admin/rounds/${roundId}`),
-      callApi<AuditPageAnswer>(`/api/admin/audit?roundId=${encodeURIComponent(roundId)}&limit=${AUDIT_ROWS}`),
+      callAdminApi<AdminRoundAnswer>(`/api/admin/rounds/${roundId}`),
+      callAdminApi<AuditPageAnswer>(`/api/admin/audit?roundId=${encodeURIComponent(roundId)}&limit=${AUDIT_ROWS}`),
     ]);
     if (round.ok) {
       const { ok: _ok, ...value } = round.value;

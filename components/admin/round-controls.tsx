@@ -4,7 +4,8 @@ import { useId, useState } from "react";
 import { formatDeadline } from "@/components/ui/format-deadline";
 import type { RoundView } from "@/lib/realtime/events";
 import type { RoundAction } from "@/lib/schemas/admin-rounds";
-import { type ApiRefusal, callApi, type RoundAnswer } from "./admin-api";
+import type { ApiRefusal } from "../api/call-api";
+import { callAdminApi, type RoundAnswer } from "./admin-api";
 import { ConfirmDialog, ReasonField } from "./confirm-dialog";
 import { buttonClass, Field, inputClass } from "./form-parts";
 import { fromZonedInput, toZonedInput } from "./zoned-time";
@@ -143,7 +144,10 @@ export function RoundControls({
     setPending(true);
     setRefusal(null);
     try {
-      const answer = await callApi<RoundAnswer>(`/api/admin/rounds/${round.id}/${action}`, { method: "POST", body });
+      const answer = await callAdminApi<RoundAnswer>(`/api/admin/rounds/${round.id}/${action}`, {
+        method: "POST",
+        body,
+      });
       if (!answer.ok) {
         setRefusal(answer);
         if (answer.code !== "INVALID_INPUT") onRefused?.();

@@ -4,39 +4,23 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { seatLabel } from "@/lib/domain/seat-layout";
 import type { RoundView } from "@/lib/realtime/events";
-import { type ApiRefusal, callApi, type RoundAnswer } from "./admin-api";
+import type { ApiRefusal } from "../api/call-api";
+import { callAdminApi, type RoundAnswer } from "./admin-api";
 import { buttonClass, Field, FormAlert, focusFirst, hintClass, inputClass, labelClass, StatusLine } from "./form-parts";
+import {
+  controlOf,
+  followLiveRound,
+  type MilestoneRow,
+  newRoundFormValues,
+  nextMilestoneKey,
+  type ProgramChoice,
+  type RoundFormValues,
+  roundFormBody,
+  roundFormValues,
+  type SeatLayoutSize,
+} from "./round-form-values";
 import { TimeZoneOptions } from "./time-zone-options";
 import { fromZonedInput, knowsTimeZone, toZonedInput } from "./zoned-time";
-
-export interface ProgramChoice {
-  id: string;
-  name: string;
-  timeZone: string;
-}
-
-interface MilestoneRow {
-  key: number;
-  title: string;
-  /** datetime-local text in the form's zone; empty for "no due time". */
-  dueAt: string;
-  /** The stored instant this row was loaded with, so an untouched time is sent back exactly. */
-  stored?: number | null;
-}
-
-interface Values {
-  programId: string;
-  title: string;
-  rows: string;
-  cols: string;
-  opensAt: string;
-  deadline: string;
-  timeZone: string;
-  holdSeconds: string;
-  milestones: MilestoneRow[];
-}
-
-type Layout = { rows: number; cols: number };
 
 export type RoundFormProps =
   | {
@@ -50,75 +34,13 @@ export type RoundFormProps =
   | {
       mode: "edit";
       round: RoundView;
-      layout: Layout;
+      layout: SeatLayoutSize;
       /** Why the round cannot be edited (a closed round), or null. */
       locked: string | null;
       onSaved: (answer: RoundAnswer & { fields: string[] }) => void;
       /** A refused edit other than a form error is audited: the page reads the trail again. */
       onRefused?: () => void;
     };
-
-const MINUTE = 60_000;
-const DAY = 86_400_000;
-let nextKey = 1;
-
-function valuesOf(round: RoundView, layout: Layout, programId = round.programId): Values {
-  const zone = round.timeZone;
-  return {
-    programId,
-    title: round.title,
-    rows: String(layout.rows),
-    cols: String(layout.cols),
-    opensAt: toZonedInput(round.opensAt, zone),
-    deadline: toZonedInput(round.deadline, zone),
-    timeZone: zone,
-    holdSeconds: String(round.holdSeconds),
-    milestones: round.milestones.map((m) => ({
-      key: nextKey++,
-      title: m.title,
-      dueAt: m.dueAt === null ? "" : toZonedInput(m.dueAt, zone),
-      stored: m.dueAt,
-    })),
-  };
-}
-
-function defaultValues(programs: ProgramChoice[], programId: string | undefined, now: number): Values {
-  const program = programs.find((p) => p.id === programId) ?? programs[0];
-  const zone = program?.timeZone ?? "UTC";
-  // Claims start at once when opened; a week to apply.
-  const opensAt = Math.floor(now / MINUTE) * MINUTE;
-  return {
-    programId: program?.id ?? "",
-    title: "",
-    rows: "4",
-    cols: "6",
-    opensAt: toZonedInput(opensAt, zone),
-    deadline: toZonedInput(opensAt + 7 * DAY, zone),
-    timeZone: zone,
-    holdSeconds: "120",
-    milestones: [],
-  };
-}
-
-const sameMilestones = (a: readonly MilestoneRow[], b: readonly MilestoneRow[]) =>
-  a.length === b.length && a.every((m, i) => m.title === b[i]?.title && m.dueAt === b[i]?.dueAt);
-
-/** A time field's text as an instant, or the stored one when the text still shows it. */
-function instantOf(text: string, zone: string, stored?: number | null): number | null {
-  if (stored !== undefined && stored !== null && text === toZonedInput(stored, zone)) return stored;
-  return fromZonedInput(text, zone);
-}
-
-/** The form control an API message is about: `layout.rows` -> rows, `milestones.1.dueAt` -> milestone-1-dueAt. */
-function controlOf(refusal: ApiRefusal): string | null {
-  if (refusal.code === "BELOW_BOOKED_SEATS" || refusal.code === "SEATS_IN_USE") return "rows";
-  const field = refusal.field;
-  if (!field) return null;
-  const [head, second, third] = field.split(".");
-  if (head === "seatCount" || head === "layout") return second === "cols" ? "cols" : "rows";
-  if (head === "milestones") return second === undefined ? "milestones" : `milestone-${second}-${third ?? "title"}`;
-  return head ?? null;
-}
 
 /**
  * The round's settings: program, title, seat layout (rows × columns), when it
@@ -135,10 +57,10 @@ export function RoundForm(props: RoundFormProps) {
   const round = editing ? props.round : null;
   const layout = editing ? props.layout : null;
 
-  const [values, setValues] = useState<Values>(() =>
+  const [values, setValues] = useState<RoundFormValues>(() =>
     props.mode === "edit"
-      ? valuesOf(props.round, props.layout)
-      : defaultValues(props.programs, props.programId, props.now),
+      ? roundFormValues(props.round, props.layout)
+      : newRoundFormValues(props.programs, props.programId, props.now),
   );
   // The zone the time fields are written in: the last valid zone typed. A new valid zone keeps the moments.
   const [textZone, setTextZone] = useState(values.timeZone);
@@ -150,32 +72,19 @@ export function RoundForm(props: RoundFormProps) {
   useEffect(() => setReady(true), []);
 
   // A live round changes under the form (extend, another admin's edit): fields not being edited follow it.
-  const shown = useRef<Values | null>(null);
+  const shown = useRef<RoundFormValues | null>(null);
   useEffect(() => {
     if (!round || !layout) return;
     const before = shown.current;
-    const after = valuesOf(round, layout);
+    const after = roundFormValues(round, layout);
     shown.current = after;
     if (!before) return;
-    setValues((v) => {
-      let changed = false;
-      const next = { ...v };
-      for (const key of ["title", "rows", "cols", "timeZone", "holdSeconds", "opensAt", "deadline"] as const) {
-        if (v[key] === before[key] && v[key] !== after[key]) {
-          next[key] = after[key];
-          changed = true;
-        }
-      }
-      if (sameMilestones(v.milestones, before.milestones) && !sameMilestones(v.milestones, after.milestones)) {
-        next.milestones = after.milestones;
-        changed = true;
-      }
-      return changed ? next : v;
-    });
+    setValues((v) => followLiveRound(v, before, after));
     setTextZone((z) => (z === before.timeZone ? after.timeZone : z));
   }, [round, layout]);
 
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof RoundFormValues>(key: K, value: RoundFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
 
   /** Moves the time fields to a new zone, keeping the moments they name. */
   const rezone = (zone: string) => {
@@ -218,62 +127,11 @@ export function RoundForm(props: RoundFormProps) {
   const control = refusal ? controlOf(refusal) : null;
   const errorFor = (name: string) => (control === name && refusal ? refusal.message : null);
 
-  /** The body to send, or a refusal of our own for a time that is not a date and time. */
-  function bodyOf(): { ok: true; body: Record<string, unknown> } | { ok: false; refusal: ApiRefusal } {
-    const bad = (field: string, message: string) => ({
-      ok: false as const,
-      refusal: { ok: false as const, status: 400, code: "INVALID_INPUT" as const, message, field },
-    });
-    const opensAt = instantOf(values.opensAt, textZone, round?.opensAt);
-    if (opensAt === null) return bad("opensAt", "opensAt: enter a date and time");
-    const deadline = instantOf(values.deadline, textZone, round?.deadline);
-    if (deadline === null) return bad("deadline", "deadline: enter a date and time");
-    const milestones: { title: string; dueAt: number | null }[] = [];
-    for (const [i, m] of values.milestones.entries()) {
-      const dueAt = m.dueAt.trim() === "" ? null : instantOf(m.dueAt, textZone, m.stored);
-      if (dueAt === null && m.dueAt.trim() !== "") {
-        return bad(`milestones.${i}.dueAt`, `milestones.${i}.dueAt: enter a date and time, or leave it empty`);
-      }
-      milestones.push({ title: m.title, dueAt });
-    }
-    const rows = Number(values.rows);
-    const cols = Number(values.cols);
-    const grid = { seatCount: rows * cols, layout: { rows, cols } };
-    const holdSeconds = Number(values.holdSeconds);
-    const timeZone = values.timeZone.trim();
-    if (!round || !layout) {
-      return {
-        ok: true,
-        body: {
-          programId: values.programId,
-          title: values.title,
-          ...grid,
-          opensAt,
-          deadline,
-          timeZone,
-          holdSeconds,
-          milestones,
-        },
-      };
-    }
-    // An edit sends what changed, so an untouched field can never be refused (or moved by rounding).
-    const body: Record<string, unknown> = {};
-    if (values.title !== round.title) body.title = values.title;
-    if (rows !== layout.rows || cols !== layout.cols) Object.assign(body, grid);
-    if (opensAt !== round.opensAt) body.opensAt = opensAt;
-    if (deadline !== round.deadline) body.deadline = deadline;
-    if (timeZone !== round.timeZone) body.timeZone = timeZone;
-    if (holdSeconds !== round.holdSeconds) body.holdSeconds = holdSeconds;
-    const storedMilestones = round.milestones.map((m) => ({ title: m.title, dueAt: m.dueAt }));
-    if (JSON.stringify(milestones) !== JSON.stringify(storedMilestones)) body.milestones = milestones;
-    return { ok: true, body };
-  }
-
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setRefusal(null);
     setDone(null);
-    const built = bodyOf();
+    const built = roundFormBody(values, textZone, round && layout ? { round, layout } : null);
     if (!built.ok) return refuse(built.refusal);
     if (editing && Object.keys(built.body).length === 0) {
       setDone("Nothing to save: no setting was changed.");
@@ -282,7 +140,7 @@ export function RoundForm(props: RoundFormProps) {
     setPending(true);
     try {
       if (props.mode === "edit" && round) {
-        const answer = await callApi<RoundAnswer & { fields: string[] }>(`/api/admin/rounds/${round.id}`, {
+        const answer = await callAdminApi<RoundAnswer & { fields: string[] }>(`/api/admin/rounds/${round.id}`, {
           method: "PATCH",
           body: built.body,
         });
@@ -291,7 +149,7 @@ export function RoundForm(props: RoundFormProps) {
         setDone(saved.fields.length === 0 ? "Nothing changed." : `Saved: ${saved.fields.join(", ")}.`);
         props.onSaved(saved);
       } else {
-        const answer = await callApi<RoundAnswer>("/api/admin/rounds", { method: "POST", body: built.body });
+        const answer = await callAdminApi<RoundAnswer>("/api/admin/rounds", { method: "POST", body: built.body });
         if (!answer.ok) return refuse(answer);
         router.push(`/admin/rounds/${answer.value.round.id}?created=1`);
       }
@@ -563,7 +421,12 @@ export function RoundForm(props: RoundFormProps) {
             type="button"
             className={buttonClass.secondary}
             disabled={values.milestones.length >= 20}
-            onClick={() => set("milestones", [...values.milestones, { key: nextKey++, title: "", dueAt: "" }])}
+            onClick={() =>
+              set("milestones", [
+                ...values.milestones,
+                { key: nextMilestoneKey(values.milestones), title: "", dueAt: "" },
+              ])
+            }
           >
             Add milestone
           </button>

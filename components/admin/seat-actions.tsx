@@ -2,8 +2,9 @@
 
 import { useId, useState } from "react";
 import type { SeatStatus } from "@/lib/domain/seat-rules";
+import type { ApiRefusal } from "../api/call-api";
 import { formatInstant } from "../ui/format-deadline";
-import { type ApiRefusal, type CommandAnswer, callApi } from "./admin-api";
+import { type CommandAnswer, callAdminApi } from "./admin-api";
 import { ConfirmDialog, ReasonField } from "./confirm-dialog";
 import { buttonClass, Field, inputClass } from "./form-parts";
 import { cellClass, rowClass, ScrollTable } from "./scroll-table";
@@ -60,7 +61,7 @@ export function SeatActions(props: {
     setPending(true);
     setRefusal(null);
     try {
-      const answer = await callApi<SeatAnswer>(`/api/admin/rounds/${roundId}/seats/${seat.id}/${action}`, {
+      const answer = await callAdminApi<SeatAnswer>(`/api/admin/rounds/${roundId}/seats/${seat.id}/${action}`, {
         method: "POST",
         body,
       });

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { Heatmap } from "@/components/charts/heatmap/heatmap";
+import { browserTimeZone } from "@/components/ui/browser-time-zone";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import type { HeatmapData } from "@/lib/domain/heatmap-data";
 import { AdmissionTrends } from "./admission-trends";
 import type { HeatmapResponse, ProgramsResponse } from "./analytics-api";
@@ -39,19 +41,6 @@ function heatmapTitle(data: HeatmapData): string {
   return `Admission rate by ${data.groupBy} and ${unit}, ${first} to ${last} (${data.perProgramZones ? "each program's own time zone" : data.tz})`;
 }
 
-function Alert({ message, testId }: { message: string | null; testId: string }) {
-  // The region stays in the page so a message that appears in it is announced.
-  return (
-    <div role="alert" data-testid={testId}>
-      {message ? (
-        <p className="rounded-lg border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-700 dark:bg-rose-950 dark:text-rose-100">
-          {message}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 /**
  * The admin analytics page: filters, the admission-rate heatmap with
  * drill-down, trends drawn from the same numbers, and a two-group comparison.
@@ -61,16 +50,16 @@ function Alert({ message, testId }: { message: string | null; testId: string }) 
 export function AnalyticsDashboard() {
   const ids = useId();
   const meta = useApiQuery<ProgramsResponse>("/api/analytics/programs");
-  const [browserTimeZone, setBrowserTimeZone] = useState("UTC");
+  const [viewerTimeZone, setViewerTimeZone] = useState("UTC");
   // Read from the URL and the browser's clock after hydration: the server knows neither the zone nor "today" there.
   const [view, setView] = useState<View | null>(null);
   // The query last written to the address bar; the one the page opened with is left as it was.
   const urlQuery = useRef<string | null>(null);
   useEffect(() => {
-    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    const tz = browserTimeZone();
     const filters = filtersFromQuery(new URLSearchParams(window.location.search), localDate(Date.now(), tz));
     urlQuery.current = filtersToQuery(filters).toString();
-    setBrowserTimeZone(tz);
+    setViewerTimeZone(tz);
     setView({ filters, trail: [] });
   }, []);
 
@@ -138,13 +127,13 @@ export function AnalyticsDashboard() {
         </p>
       </div>
 
-      <Alert message={meta.error ? meta.error.message : null} testId="analytics-meta-error" />
+      <ErrorAlert message={meta.error ? meta.error.message : null} testId="analytics-meta-error" />
 
       <AnalyticsFilterBar
         filters={view.filters}
         onChange={change}
         programs={programs}
-        browserTimeZone={browserTimeZone}
+        browserTimeZone={viewerTimeZone}
       />
 
       <section
@@ -204,7 +193,7 @@ export function AnalyticsDashboard() {
               : ""}
         </p>
 
-        <Alert message={heat.error ? heat.error.message : null} testId="analytics-error" />
+        <ErrorAlert message={heat.error ? heat.error.message : null} testId="analytics-error" />
 
         {empty ? (
           <div

@@ -1,11 +1,12 @@
 "use client";
 
 import { type FormEvent, useId, useRef, useState } from "react";
+import { callApi, unexpectedFailure } from "../api/call-api";
 import {
+  analyticsFallbackMessage,
   type CompareGroup,
   type CompareResponse,
   type CompareResult,
-  fetchApi,
   type ProgramOption,
 } from "./analytics-api";
 import { inputClass, labelClass } from "./analytics-filter-bar";
@@ -217,17 +218,21 @@ export function ComparePanel(props: ComparePanelProps) {
     setPending(true);
     setError(null);
     try {
-      const answer = await fetchApi<CompareResponse>(
-        `/api/analytics/compare?${compareQuery(form, tz)}`,
-        controller.signal,
-      );
+      const answer = await callApi<CompareResponse>(`/api/analytics/compare?${compareQuery(form, tz)}`, {
+        signal: controller.signal,
+        fallbackMessage: analyticsFallbackMessage,
+      });
       if (answer.ok) setResult(answer.value.compare);
       else {
         setResult(null);
         setError(answer.message);
       }
-    } catch {
-      // Aborted by a newer comparison, which shows its own answer.
+    } catch (error) {
+      // Aborted by a newer comparison, which shows its own answer; anything else is a bug the admin is told of.
+      if (!controller.signal.aborted) {
+        setResult(null);
+        setError(unexpectedFailure("comparison", error).message);
+      }
     } finally {
       if (inFlight.current === controller) setPending(false);
     }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { fetchApi } from "./analytics-api";
+import { type ApiRefusal, callApi, unexpectedFailure } from "../api/call-api";
+import { analyticsFallbackMessage } from "./analytics-api";
 
 export interface ApiQuery<T> {
   /** The last answer that arrived, kept while the next one loads so the page does not jump. */
@@ -9,8 +10,8 @@ export interface ApiQuery<T> {
   /** The URL `value` answered. */
   valueUrl: string | null;
   loading: boolean;
-  /** The API's message for the latest request, when it failed. */
-  error: { status: number; message: string } | null;
+  /** The API's code and message for the latest request, when it failed. */
+  error: Pick<ApiRefusal, "status" | "code" | "message"> | null;
 }
 
 /**
@@ -24,18 +25,20 @@ export function useApiQuery<T extends { ok: true }>(url: string | null): ApiQuer
     if (url === null) return;
     const controller = new AbortController();
     setState((s) => ({ ...s, loading: true }));
-    fetchApi<T>(url, controller.signal).then(
+    callApi<T>(url, { signal: controller.signal, fallbackMessage: analyticsFallbackMessage }).then(
       (result) => {
         if (controller.signal.aborted) return;
         setState((s) =>
           result.ok
             ? { value: result.value, valueUrl: url, loading: false, error: null }
-            : { ...s, loading: false, error: { status: result.status, message: result.message } },
+            : { ...s, loading: false, error: { status: result.status, code: result.code, message: result.message } },
         );
       },
       (error: unknown) => {
-        // fetchApi rejects only when aborted; anything else is a bug worth seeing.
-        if (!controller.signal.aborted) console.error("analytics request failed", error);
+        // callApi rejects only when aborted; anything else is a bug worth seeing, and the page says so.
+        if (controller.signal.aborted) return;
+        const { status, code, message } = unexpectedFailure("analytics request", error);
+        setState((s) => ({ ...s, loading: false, error: { status, code, message } }));
       },
     );
     return () => controller.abort();

@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useEffect, useId, useState } from "react";
-import type { ErrorBody } from "@/lib/errors";
+import { callApi } from "../api/call-api";
 
 export interface Applicant {
   id: string;
@@ -23,16 +23,12 @@ export function SignInForm({ onSignedIn }: { onSignedIn(applicant: Applicant): v
     setPending(true);
     setError(null);
     try {
-      const response = await fetch("/api/session", {
+      const answer = await callApi<{ ok: true; applicant: Applicant }>("/api/session", {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name }),
+        body: { name },
       });
-      const body = (await response.json()) as { ok: true; applicant: Applicant } | ErrorBody;
-      if (body.ok) onSignedIn(body.applicant);
-      else setError(body.error.message.replace(/^name: (.*)$/, "Your name $1."));
-    } catch {
-      setError("Could not reach the server. Try again.");
+      if (answer.ok) onSignedIn(answer.value.applicant);
+      else setError(answer.message.replace(/^name: (.*)$/, "Your name $1."));
     } finally {
       setPending(false);
     }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ErrorBody } from "@/lib/errors";
 import { type Board, BoardSync, type ReceiveResult } from "@/lib/realtime/board-sync";
 import type {
@@ -57,7 +57,11 @@ export function useRoundBoard(initial: RoundSnapshot, onOffer?: (offer: Waitlist
   const [problem, setProblem] = useState<string | null>(null);
   const [waitlist, setWaitlist] = useState<WaitlistStatus | null>(null);
   const onOfferRef = useRef(onOffer);
-  onOfferRef.current = onOffer;
+  // Written after commit, not during render (a render React throws away must not leak); before paint, so no
+  // broadcast handled after this render sees the previous callback.
+  useLayoutEffect(() => {
+    onOfferRef.current = onOffer;
+  });
   const markMineRef = useRef<(seatId: string) => void>(() => {});
 
   useEffect(() => {

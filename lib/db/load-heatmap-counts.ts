@@ -1,6 +1,7 @@
 import type { CountRow } from "../domain/aggregate-heatmap.ts";
 import type { GroupBy } from "../domain/heatmap-data.ts";
 import { bucketStarts, hasWholeHourOffsets, nextBucketStart } from "../domain/time-buckets.ts";
+import { sameTimeZone } from "../domain/time-zone-name.ts";
 import type { Db } from "./create-db.ts";
 import { type DriverTx, driverTransaction } from "./driver-transaction.ts";
 import { Prisma } from "./generated/client.ts";
@@ -60,7 +61,7 @@ export async function loadHeatmapCounts(db: Db, query: HeatmapCountsQuery): Prom
     const bySource: Record<HeatmapSource, string[]> = { daily: [], hourly: [], raw: [] };
     let source: HeatmapSource = "daily";
     for (const program of programs) {
-      const ownZone = sameZone(program.timeZone, tz);
+      const ownZone = sameTimeZone(program.timeZone, tz);
       const chosen = query.source ?? (ownZone ? "daily" : wholeHours ? "hourly" : "raw");
       if ((chosen === "daily" && !ownZone) || (chosen === "hourly" && !wholeHours)) {
         throw new RangeError(`the ${chosen} rollup cannot give exact days in ${tz} for program ${program.id}`);
@@ -194,27 +195,4 @@ function merge(parts: CountRow[][]): CountRow[] {
     }
   }
   return [...merged.values()];
-}
-
-const canonicalZones = new Map<string, string | null>();
-
-/** Two spellings of one IANA zone ("Asia/Calcutta", "asia/kolkata") have the same local days. */
-function sameZone(a: string, b: string): boolean {
-  if (a === b) return true;
-  const ca = canonicalZone(a);
-  return ca !== null && ca === canonicalZone(b);
-}
-
-function canonicalZone(tz: string): string | null {
-  let canonical = canonicalZones.get(tz);
-  if (canonical === undefined) {
-    try {
-      canonical = new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
-    } catch {
-      canonical = null;
-    }
-    if (canonicalZones.size > 1000) canonicalZones.clear();
-    canonicalZones.set(tz, canonical);
-  }
-  return canonical;
 }

@@ -1,4 +1,5 @@
 import type { Granularity, GroupBy, HeatmapCell, HeatmapData, HeatmapRow, WeekStart } from "./heatmap-data.ts";
+import { lastAtOrBefore } from "./last-at-or-before.ts";
 import { bucketCount, bucketLabel, bucketStarts, nextBucketStart } from "./time-buckets.ts";
 
 /** Counts for one row in one rollup slot (a local day or a UTC hour) or at one submission instant. */
@@ -31,18 +32,6 @@ export function maxCells(options: HeatmapSize): number {
   return rows.length * bucketCount(from, to, granularity, tz, weekStart);
 }
 
-/** Index of the last start at or before `ms`; `starts` is ascending and starts[0] <= ms. */
-function bucketIndex(starts: readonly number[], ms: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= ms) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /**
  * Sums counts into (row, bucket) cells. z and anomaly are left for the statistics step.
  * `from`/`to` of the result are the grid's edges: the first bucket's start and the last one's end.
@@ -67,7 +56,7 @@ export function aggregateHeatmap(counts: readonly CountRow[], options: Aggregate
     if (!(count.start >= from && count.start < to)) continue;
     const row = rowIndex.get(count.rowKey);
     if (row === undefined) continue;
-    const cell = row * bucketTotal + bucketIndex(starts, count.start);
+    const cell = row * bucketTotal + lastAtOrBefore(starts, count.start);
     applications[cell] = (applications[cell] ?? 0) + count.applications;
     admitted[cell] = (admitted[cell] ?? 0) + count.admitted;
     decided[cell] = (decided[cell] ?? 0) + count.admitted + count.rejected;

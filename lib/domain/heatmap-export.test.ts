@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HeatmapData } from "./heatmap-data.ts";
 import { CSV_HEADER, csvField, escapeXml, heatmapToCsv, heatmapToSvg } from "./heatmap-export.ts";
-import { layoutHeatmap } from "./heatmap-layout.ts";
+import { layoutHeatmap } from "./heatmap-grid.ts";
 
 const data: HeatmapData = {
   granularity: "month",

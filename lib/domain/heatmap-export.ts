@@ -3,14 +3,9 @@
  * Pure strings; the download buttons wrap them in Blobs.
  */
 import type { HeatmapCell, HeatmapData } from "./heatmap-data.ts";
-import {
-  anomalyRings,
-  exportLegendPlacement,
-  FONT_FAMILY,
-  type HeatmapLayout,
-  LABEL_FILL,
-  type LayoutCell,
-} from "./heatmap-layout.ts";
+import { exportLegendPlacement } from "./heatmap-export-legend.ts";
+import type { HeatmapLayout, LayoutCell } from "./heatmap-layout.ts";
+import { anomalyRings, FONT_FAMILY, LABEL_FILL } from "./heatmap-palette.ts";
 
 export const CSV_HEADER = [
   "row_key",

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Outcome } from "./heatmap-data.ts";
-import {
-  CLASSIC,
-  FAST_TRACK,
-  type GeneratedApplication,
-  generateHistory,
-  HISTORY_MAX_SIZE,
-  type History,
-} from "./history-generator.ts";
+import { type GeneratedApplication, generateHistory, HISTORY_MAX_SIZE, type History } from "./history-generator.ts";
+import { CLASSIC, FAST_TRACK } from "./history-tables.ts";
 import { startOfBucket } from "./time-buckets.ts";
 
 const NOW = Date.UTC(2026, 10, 22, 9, 30, 0);

@@ -1,10 +1,12 @@
+import { civilFromDays, daysFromCivil } from "./civil-days.ts";
 import type { Granularity, WeekStart } from "./heatmap-data.ts";
+import { type ZoneOffsets, zoneOffsets } from "./zone-offsets.ts";
 
 /**
  * Calendar buckets (local days, weeks, months) in an IANA time zone, as UTC instants.
  *
  * Offsets come from Intl.DateTimeFormat, but only while building a per-zone table of
- * offset segments; every other question (local date, local midnight) is answered by
+ * offset segments (zone-offsets.ts); every other question (local date, local midnight) is answered by
  * arithmetic over that table, so bucketing thousands of instants costs no Intl calls.
  *
  * A bucket starts at the first instant whose local date is on or after its first day.
@@ -13,186 +15,10 @@ import type { Granularity, WeekStart } from "./heatmap-data.ts";
  * it is the first 00:00.
  */
 
-const SECOND = 1000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-/**
- * Offsets are sampled once a day, so a change undone within a day would be missed. tzdata has none:
- * the table matched Intl at 3-hourly instants in all 418 zones from 1970 to 2040.
- */
-const SAMPLE_MS = DAY;
-const CHUNK_MS = 16 * DAY;
 /** Larger than any UTC offset, so a local wall time W is always read after instant W - this. */
 const MAX_OFFSET_MS = 26 * HOUR;
-
-/** Offset segments of one 16-day chunk: `offsets[i]` holds from `starts[i]` to the next start. */
-interface Chunk {
-  starts: number[];
-  offsets: number[];
-}
-
-interface Segment {
-  start: number;
-  end: number;
-  offset: number;
-}
-
-class ZoneOffsets {
-  private readonly chunks = new Map<number, Chunk>();
-
-  constructor(private readonly format: Intl.DateTimeFormat) {}
-
-  offsetAt(ms: number): number {
-    const chunk = this.chunk(Math.floor(ms / CHUNK_MS));
-    return chunk.offsets[lastAtOrBefore(chunk.starts, ms)] as number;
-  }
-
-  segmentAt(ms: number): Segment {
-    const index = Math.floor(ms / CHUNK_MS);
-    const chunk = this.chunk(index);
-    const i = lastAtOrBefore(chunk.starts, ms);
-    return {
-      start: chunk.starts[i] as number,
-      end: chunk.starts[i + 1] ?? (index + 1) * CHUNK_MS,
-      offset: chunk.offsets[i] as number,
-    };
-  }
-
-  private chunk(index: number): Chunk {
-    const cached = this.chunks.get(index);
-    if (cached) return cached;
-    const start = index * CHUNK_MS;
-    const end = start + CHUNK_MS;
-    const starts = [start];
-    const offsets = [this.readOffset(start)];
-    let prev = start;
-    let prevOffset = offsets[0] as number;
-    for (let t = start + SAMPLE_MS; t <= end; t += SAMPLE_MS) {
-      const offset = this.readOffset(t);
-      // Loops when two changes fall between samples (A -> B -> C); a change exactly at `end` belongs to the next chunk.
-      while (offset !== prevOffset) {
-        const change = this.findChange(prev, t, prevOffset);
-        if (change >= end) break;
-        prev = change;
-        prevOffset = this.readOffset(change);
-        starts.push(change);
-        offsets.push(prevOffset);
-      }
-      prev = t;
-      prevOffset = offset;
-    }
-    const chunk = { starts, offsets };
-    this.chunks.set(index, chunk);
-    return chunk;
-  }
-
-  /** First whole second in (lo, hi] whose offset differs from `lowOffset`; tzdata changes fall on whole seconds. */
-  private findChange(lo: number, hi: number, lowOffset: number): number {
-    let a = lo / SECOND;
-    let b = hi / SECOND;
-    while (b - a > 1) {
-      const mid = Math.floor((a + b) / 2);
-      if (this.readOffset(mid * SECOND) === lowOffset) a = mid;
-      else b = mid;
-    }
-    return b * SECOND;
-  }
-
-  private readOffset(ms: number): number {
-    const [year, month, day, hour, minute, second] = this.readWallClock(ms);
-    // Some engines print midnight as 24.
-    const wall = daysFromCivil(year, month, day) * DAY + (hour % 24) * HOUR + minute * 60_000 + second * SECOND;
-    return wall - Math.floor(ms / SECOND) * SECOND;
-  }
-
-  private readWallClock(ms: number): WallClock {
-    // format() costs a quarter of formatToParts(); the parts are the fallback should an engine print it otherwise.
-    const m = WALL_TIME.exec(this.format.format(ms));
-    if (m) return [Number(m[3]), Number(m[1]), Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6])];
-    const parts = this.format.formatToParts(ms);
-    const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
-    return [field("year"), field("month"), field("day"), field("hour"), field("minute"), field("second")];
-  }
-}
-
-type WallClock = [year: number, month: number, day: number, hour: number, minute: number, second: number];
-
-/** en-US with hourCycle h23: "3/29/2026, 02:00:00". */
-const WALL_TIME = /^(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)$/;
-
-function lastAtOrBefore(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((sorted[mid] as number) <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-const zonesByName = new Map<string, ZoneOffsets>();
-const zonesByCanonicalName = new Map<string, ZoneOffsets>();
-/** Zone names are user input; spellings ("europe/berlin") are bounded, the tables per real zone are shared. */
-const MAX_ZONE_SPELLINGS = 1000;
-
-function zone(tz: string): ZoneOffsets {
-  const known = zonesByName.get(tz);
-  if (known) return known;
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone: tz,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  });
-  const canonical = format.resolvedOptions().timeZone;
-  let offsets = zonesByCanonicalName.get(canonical);
-  if (!offsets) {
-    offsets = new ZoneOffsets(format);
-    zonesByCanonicalName.set(canonical, offsets);
-  }
-  if (zonesByName.size >= MAX_ZONE_SPELLINGS) zonesByName.clear();
-  zonesByName.set(tz, offsets);
-  return offsets;
-}
-
-/** True when `tz` is a time zone this runtime's Intl knows (IANA names, any letter case). */
-export function isValidTimeZone(tz: string): boolean {
-  if (tz === "") return false;
-  try {
-    zone(tz);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// --- Civil-date arithmetic on day numbers (days since 1970-01-01), after Howard Hinnant's algorithms.
-
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
 
 /** 0 = Monday … 6 = Sunday; day 0 (1970-01-01) was a Thursday. */
 function isoWeekday(days: number): number {
@@ -262,12 +88,12 @@ function bucketAfter(z: ZoneOffsets, bucket: Bucket, granularity: Granularity): 
 
 /** UTC instant at which the day, week or month containing `ms` starts in `tz`. */
 export function startOfBucket(ms: number, granularity: Granularity, tz: string, weekStart: WeekStart): number {
-  return bucketContaining(zone(tz), ms, granularity, weekStart).start;
+  return bucketContaining(zoneOffsets(tz), ms, granularity, weekStart).start;
 }
 
 /** UTC instant at which the bucket after the one containing `start` starts. */
 export function nextBucketStart(start: number, granularity: Granularity, tz: string, weekStart: WeekStart): number {
-  const z = zone(tz);
+  const z = zoneOffsets(tz);
   return bucketAfter(z, bucketContaining(z, start, granularity, weekStart), granularity).start;
 }
 
@@ -280,7 +106,7 @@ export function bucketStarts(
   weekStart: WeekStart,
 ): number[] {
   if (!(fromMs < toMs)) return [];
-  const z = zone(tz);
+  const z = zoneOffsets(tz);
   let bucket = bucketContaining(z, fromMs, granularity, weekStart);
   const starts: number[] = [];
   while (bucket.start < toMs) {
@@ -303,7 +129,7 @@ export function bucketCount(
   weekStart: WeekStart,
 ): number {
   if (!(fromMs < toMs)) return 0;
-  const z = zone(tz);
+  const z = zoneOffsets(tz);
   const first = firstDayOfBucket(localDays(z, fromMs), granularity, weekStart);
   const last = firstDayOfBucket(localDays(z, toMs - 1), granularity, weekStart);
   if (granularity === "day") return last - first + 1;
@@ -339,7 +165,7 @@ function isoWeek(days: number): { year: number; week: number } {
  * - month: "2026-03".
  */
 export function bucketLabel(start: number, granularity: Granularity, tz: string, weekStart: WeekStart): string {
-  const days = localDays(zone(tz), start);
+  const days = localDays(zoneOffsets(tz), start);
   if (granularity === "day") return isoDate(days);
   if (granularity === "month") return isoDate(days).slice(0, 7);
   if (weekStart === "sunday") return `wk of ${isoDate(firstDayOfBucket(days, "week", "sunday"))}`;
@@ -353,7 +179,7 @@ export function bucketLabel(start: number, granularity: Granularity, tz: string,
  * each change located to the second), so it sees every offset in the range, not a sample.
  */
 export function hasWholeHourOffsets(tz: string, fromMs: number, toMs: number): boolean {
-  const z = zone(tz);
+  const z = zoneOffsets(tz);
   for (let t = fromMs; t < toMs; ) {
     const segment = z.segmentAt(t);
     if (segment.offset % HOUR !== 0) return false;
@@ -380,7 +206,7 @@ export interface CalendarLayout {
 export function calendarLayout(starts: readonly number[], tz: string, weekStart: WeekStart): CalendarLayout {
   const first = starts[0];
   if (first === undefined) return { weeks: 0, positions: [] };
-  const z = zone(tz);
+  const z = zoneOffsets(tz);
   const firstWeekDay = firstDayOfBucket(localDays(z, first), "week", weekStart);
   let weeks = 0;
   const positions = starts.map((start) => {

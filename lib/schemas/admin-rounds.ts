@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidTimeZone } from "../domain/time-buckets.ts";
+import { isValidTimeZone } from "../domain/time-zone-name.ts";
 import { ZId } from "./ids.ts";
 
 /** Bounds of a round's grid: large enough for any cohort, small enough to draw and to plan a batch over. */

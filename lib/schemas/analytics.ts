@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidTimeZone } from "../domain/time-buckets.ts";
+import { isValidTimeZone } from "../domain/time-zone-name.ts";
 
 /** Larger grids are refused before any work: they would be slow to send and unreadable to draw. */
 export const MAX_HEATMAP_CELLS = 200_000;

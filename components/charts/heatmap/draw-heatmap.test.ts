@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HeatmapCell, HeatmapData } from "@/lib/domain/heatmap-data";
-import { layoutHeatmap } from "../../../lib/domain/heatmap-layout";
+import { layoutHeatmap } from "../../../lib/domain/heatmap-grid";
 import {
   backingSize,
   type CellImageTarget,

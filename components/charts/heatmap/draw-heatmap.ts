@@ -4,15 +4,9 @@
  * (Excalidraw style) instead of comparing pixels. Imports of lib/ are relative
  * because vitest does not resolve the "@/" alias.
  */
-import {
-  anomalyRings,
-  exportLegendPlacement,
-  FONT_FAMILY,
-  type HeatmapLayout,
-  LABEL_FILL,
-  type LayoutCell,
-  rgbToHex,
-} from "../../../lib/domain/heatmap-layout";
+import { exportLegendPlacement } from "../../../lib/domain/heatmap-export-legend";
+import type { HeatmapLayout, LayoutCell } from "../../../lib/domain/heatmap-layout";
+import { anomalyRings, FONT_FAMILY, LABEL_FILL, rgbToHex } from "../../../lib/domain/heatmap-palette";
 
 export interface PixelBuffer {
   readonly width: number;

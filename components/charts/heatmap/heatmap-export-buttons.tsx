@@ -1,9 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import type { HeatmapData } from "@/lib/domain/heatmap-data";
 import { heatmapToCsv, heatmapToSvg } from "@/lib/domain/heatmap-export";
-import { exportLegendPlacement, type HeatmapLayout } from "@/lib/domain/heatmap-layout";
+import { exportLegendPlacement } from "@/lib/domain/heatmap-export-legend";
+import type { HeatmapLayout } from "@/lib/domain/heatmap-layout";
 import { backingSize, drawExportLegend, drawHeatmap } from "./draw-heatmap";
 
 export interface HeatmapExportButtonsProps {
@@ -54,39 +56,45 @@ const buttonClass =
 /** Download the chart as PNG or SVG, or its data as CSV. */
 export function HeatmapExportButtons({ data, layout, title, fileName }: HeatmapExportButtonsProps) {
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const run = async (make: () => Promise<Blob> | Blob, ext: string) => {
     setBusy(true);
+    setFailure(null);
     try {
       download(await make(), `${fileName}.${ext}`);
     } catch (error) {
       console.error("heatmap export failed", error);
+      setFailure(`Could not export the ${ext.toUpperCase()} file. Try again, or try another format.`);
     } finally {
       setBusy(false);
     }
   };
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a labelled group of buttons; a fieldset would add a form border and legend.
-    <div role="group" aria-label="Export" className="flex items-center gap-2">
-      <button type="button" className={buttonClass} disabled={busy} onClick={() => run(() => toPng(layout), "png")}>
-        PNG
-      </button>
-      <button
-        type="button"
-        className={buttonClass}
-        disabled={busy}
-        onClick={() => run(() => new Blob([heatmapToSvg(layout, data, title)], { type: "image/svg+xml" }), "svg")}
-      >
-        SVG
-      </button>
-      <button
-        type="button"
-        className={buttonClass}
-        disabled={busy}
-        // The byte-order mark makes Excel read the file as UTF-8.
-        onClick={() => run(() => new Blob(["\uFEFF", heatmapToCsv(data)], { type: "text/csv;charset=utf-8" }), "csv")}
-      >
-        CSV
-      </button>
+    <div className="flex flex-col items-end gap-1">
+      {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of buttons; a fieldset would add a form border and legend. */}
+      <div role="group" aria-label="Export" className="flex items-center gap-2">
+        <button type="button" className={buttonClass} disabled={busy} onClick={() => run(() => toPng(layout), "png")}>
+          PNG
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={busy}
+          onClick={() => run(() => new Blob([heatmapToSvg(layout, data, title)], { type: "image/svg+xml" }), "svg")}
+        >
+          SVG
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={busy}
+          // The byte-order mark makes Excel read the file as UTF-8.
+          onClick={() => run(() => new Blob(["\uFEFF", heatmapToCsv(data)], { type: "text/csv;charset=utf-8" }), "csv")}
+        >
+          CSV
+        </button>
+      </div>
+      <ErrorAlert message={failure} testId="heatmap-export-error" />
     </div>
   );
 }

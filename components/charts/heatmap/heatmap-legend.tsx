@@ -1,4 +1,5 @@
-import { anomalyRings, type LayoutCell, type HeatmapLegend as Legend } from "@/lib/domain/heatmap-layout";
+import type { LayoutCell } from "@/lib/domain/heatmap-layout";
+import { anomalyRings, type HeatmapLegend as Legend } from "@/lib/domain/heatmap-palette";
 
 const SWATCH = { x: 0, y: 0, w: 12, h: 12 } as LayoutCell;
 

@@ -2,7 +2,8 @@
 
 import { type FocusEvent, type KeyboardEvent, memo, useMemo } from "react";
 import type { HeatmapData } from "@/lib/domain/heatmap-data";
-import { anomalyRings, FONT_FAMILY, type HeatmapLayout, LABEL_FILL } from "@/lib/domain/heatmap-layout";
+import type { HeatmapLayout } from "@/lib/domain/heatmap-layout";
+import { anomalyRings, FONT_FAMILY, LABEL_FILL } from "@/lib/domain/heatmap-palette";
 import { cellLabel } from "./heatmap-text";
 
 export interface HeatmapSvgProps {

@@ -13,18 +13,11 @@ import {
   useRef,
   useState,
 } from "react";
+import { canLayoutCalendar, layoutCalendar } from "@/lib/domain/heatmap-calendar";
 import type { HeatmapData } from "@/lib/domain/heatmap-data";
-import {
-  canLayoutCalendar,
-  chooseHeatmapRenderer,
-  type HeatmapRenderer,
-  hitTest,
-  hitTestColumn,
-  isCellKey,
-  layoutCalendar,
-  layoutHeatmap,
-  moveCell,
-} from "@/lib/domain/heatmap-layout";
+import { layoutHeatmap } from "@/lib/domain/heatmap-grid";
+import { hitTest, hitTestColumn, isCellKey, moveCell } from "@/lib/domain/heatmap-hit-test";
+import { chooseHeatmapRenderer, type HeatmapRenderer } from "@/lib/domain/heatmap-layout";
 import { HeatmapCanvas } from "./heatmap-canvas";
 import { HeatmapExportButtons } from "./heatmap-export-buttons";
 import { HeatmapLegend } from "./heatmap-legend";
