@@ -6,8 +6,9 @@
  *
  *   npm run build && npx tsx bench/reserve.ts [--clients 200] [--duration 10] [--rounds 2] ...
  *
- * Product and baseline windows alternate (product, baseline, product, ...) so
- * that drift in a shared machine's load falls on both sides. See
+ * Product and baseline windows alternate, in the order A B, B A, A B, ... so
+ * that drift in a shared machine's load, and any advantage of going first in
+ * a round, falls on both sides. See
  * docs/performance.md for what is measured and the figures.
  */
 import { execFileSync } from "node:child_process";
@@ -280,8 +281,8 @@ async function openProduct(
   track: (server: ServerChild) => void,
   root = ROOT,
   label = "product: Socket.IO",
+  name = "product",
 ): Promise<Side> {
-  const name = root === ROOT ? "product" : "against";
   const file = path.join(dir, `${name}.db`);
   const url = `file:${file}`;
   const { roundId, seatIds } = await prepareDatabase(url, 0);
@@ -290,7 +291,8 @@ async function openProduct(
     root,
     databaseUrl: url,
     nodeArgs: config.serverCpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(config.serverCpuProf)}`] : [],
-    preload: config.probe ? [path.join(ROOT, "bench", "support", "server-probe.ts")] : [],
+    // Each tree's own probe, so it patches the modules that tree's server loads.
+    preload: config.probe ? [path.join(root, "bench", "support", "server-probe.ts")] : [],
     env: config.probe ? { BENCH_PROBE_FILE: probeFile } : {},
   });
   track(server);
@@ -611,14 +613,18 @@ async function main(): Promise<number> {
     const track = (s: ServerChild) => servers.push(s);
     if (config.only !== "baseline") sides.push(await openProduct(dir, track, ROOT, `product: ${commitOf(ROOT)}`));
     if (config.against !== undefined) {
-      sides.push(await openProduct(dir, track, config.against, `against: ${commitOf(config.against)}`));
+      sides.push(await openProduct(dir, track, config.against, `against: ${commitOf(config.against)}`, "against"));
     } else if (config.only !== "product") {
       for (const kind of config.baselines) sides.push(await openBaseline(dir, kind));
     }
 
     const windows = sides.map(() => [] as WindowReport[]);
     for (let round = 0; round < config.rounds; round++) {
-      for (const [i, side] of sides.entries()) windows[i]?.push(await side.measure(round));
+      // A B, then B A: whatever favours a round's first (or last) window falls on every side alike.
+      // With one order only, two servers of the same tree measured 0.94 (docs/performance.md).
+      const order = [...sides.entries()];
+      if (round % 2 === 1) order.reverse();
+      for (const [i, side] of order) windows[i]?.push(await side.measure(round));
     }
     const results: SideResult[] = [];
     for (const [i, side] of sides.entries()) {

@@ -7,12 +7,11 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { type EventLoopUtilization, performance } from "node:perf_hooks";
-import { PrismaClient } from "../../lib/db/generated/client.ts";
 
 export interface ProbeReport {
   windowMs: number;
   transactions: number;
-  /** Wall time inside $transaction, including waiting for the connection. */
+  /** Wall time from BEGIN to COMMIT or ROLLBACK (the connection is held throughout). */
   transactionMs: number;
   /** Statements better-sqlite3 prepared (the adapter prepares every query afresh). */
   prepares: number;
@@ -24,19 +23,10 @@ export interface ProbeReport {
 const counters = { transactions: 0, transactionMs: 0, prepares: 0, prepareMs: 0 };
 
 type AnyFn = (...args: unknown[]) => unknown;
-const client = PrismaClient.prototype as unknown as { $transaction: AnyFn };
-const transaction = client.$transaction;
-client.$transaction = function (this: unknown, ...args: unknown[]) {
-  const started = performance.now();
-  const done = () => {
-    counters.transactions++;
-    counters.transactionMs += performance.now() - started;
-  };
-  const result = transaction.apply(this, args) as Promise<unknown>;
-  result.then(done, done);
-  return result;
-};
 
+// Counted where every transaction passes, whoever opens it (the engine's driverTransaction or Prisma's
+// $transaction): better-sqlite3 prepares BEGIN, then COMMIT or ROLLBACK, on the one connection.
+let begunAt: number | undefined;
 const require = createRequire(import.meta.url);
 const database = (require("better-sqlite3") as { prototype: { prepare: AnyFn } }).prototype;
 const prepare = database.prepare;
@@ -45,8 +35,16 @@ database.prepare = function (this: unknown, ...args: unknown[]) {
   try {
     return prepare.apply(this, args);
   } finally {
+    const ended = performance.now();
     counters.prepares++;
-    counters.prepareMs += performance.now() - started;
+    counters.prepareMs += ended - started;
+    const sql = typeof args[0] === "string" ? args[0].trimStart().slice(0, 8).toUpperCase() : "";
+    if (sql.startsWith("BEGIN")) begunAt = started;
+    else if ((sql.startsWith("COMMIT") || sql.startsWith("ROLLBACK")) && begunAt !== undefined) {
+      counters.transactions++;
+      counters.transactionMs += ended - begunAt;
+      begunAt = undefined;
+    }
   }
 };
 
