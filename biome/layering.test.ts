@@ -25,6 +25,8 @@ const domainForbidden = [
   'import * as probe from "socket.io";',
   'import * as probe from "socket.io-client";',
   'import * as probe from "../../server/create-app.ts";',
+  'import * as probe from "../server-only/session.ts";',
+  'import * as probe from "@/lib/server-only/admin-auth";',
 ];
 const domainAllowed = [
   'import * as probe from "d3-scale";',
@@ -52,6 +54,13 @@ probe(
 );
 probe("components/board/forbidden-relative.ts", 'import * as probe from "../../lib/db/create-db.ts";', false);
 probe("components/board/forbidden-dynamic.ts", 'const probe = await import("@/lib/db/create-db");', false);
+probe("components/board/forbidden-server-only.ts", 'import * as probe from "@/lib/server-only/session";', false);
+probe(
+  "components/board/forbidden-server-only-relative.ts",
+  'import * as probe from "../../lib/server-only/http.ts";',
+  false,
+);
+probe("components/board/forbidden-server.ts", 'import * as probe from "@/server/create-app";', false);
 probe("components/board/allowed-type.ts", 'import type { RoundSummary as probe } from "@/lib/db/list-rounds";', true);
 probe("components/board/allowed-domain.ts", 'import * as probe from "@/lib/domain/seat-rules";', true);
 
