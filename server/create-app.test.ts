@@ -1,6 +1,8 @@
+import os from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
 import { createManualClock } from "../lib/clock.ts";
 import { createOpenRound } from "../lib/db/testing/test-db.ts";
+import { defaultInstanceName } from "./create-app.ts";
 import { command, connectSocket, signIn, startTestApp, type TestApp } from "./testing/test-app.ts";
 
 const T0 = Date.UTC(2026, 10, 22, 8, 0, 0);
@@ -55,5 +57,28 @@ describe("createApp lifecycle", () => {
     const { seq } = await app.db.round.findUniqueOrThrow({ where: { id: round.id } });
     expect(seq).toBe(held.length);
     expect(new Set(held.map((s) => s.holderId)).size).toBe(held.length);
+  });
+});
+
+describe("X-Intake-Instance", () => {
+  let first: TestApp | undefined;
+  let second: TestApp | undefined;
+  afterEach(async () => {
+    await second?.close();
+    await first?.close();
+    first = second = undefined;
+  });
+
+  it("names the instance that answered, on answers and refusals, so the instances of one deployment tell apart", async () => {
+    first = await startTestApp({ instanceName: "intake-a" });
+    second = await startTestApp({ databaseUrl: first.databaseUrl });
+    const named = await fetch(`${first.url}/api/health`);
+    expect(named.headers.get("x-intake-instance")).toBe("intake-a");
+    const refused = await fetch(`${first.url}/rounds/%ZZ`);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("x-intake-instance")).toBe("intake-a");
+    const other = await fetch(`${second.url}/api/health`);
+    expect(other.headers.get("x-intake-instance")).toBe(defaultInstanceName());
+    expect(defaultInstanceName()).toBe(`${os.hostname()}:${process.pid}`);
   });
 });

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import next from "next";
@@ -74,6 +75,8 @@ export interface AppOptions {
    * cookie-carrying writes and Socket.IO handshakes. Unset: the origin each request was addressed to.
    */
   publicOrigin?: string;
+  /** This instance's name, sent on every HTTP response as `X-Intake-Instance` (INSTANCE_NAME); see instanceName(). */
+  instanceName?: string;
   /** How long an admin sign-in lasts (ADMIN_SESSION_TTL); 8 hours by default. */
   adminSessionTtlMs?: number;
   /** METRICS_TOKEN: `/metrics` then answers only `Authorization: Bearer <token>`. */
@@ -226,6 +229,7 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
     sendError(res, "NOT_FOUND", "Not found.");
   };
   const dev = options.next ? options.next.dev : false;
+  const instance = options.instanceName ?? defaultInstanceName();
   const trustProxy = options.rateLimit?.trustProxy ?? 0;
   const httpServer = http.createServer((req, res) => {
     // Read once, before anything classifies the request: limits, the access log and Next all see this path.
@@ -233,6 +237,7 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
     const observed = target.ok ? target : { pathname: (req.url ?? "").slice(0, 200), route: "invalid" };
     observeHttp(req, res, observed, () => {
       setSecurityHeaders(res, dev);
+      res.setHeader("x-intake-instance", instance);
       if (!target.ok) {
         sendError(res, "INVALID_INPUT", target.message);
         return;
@@ -328,4 +333,9 @@ function countSockets(io: IntakeServer | undefined): { applicants: number; watch
     else watchers++;
   }
   return { applicants, watchers };
+}
+
+/** Unique among the instances of one machine, and the pod's name on Kubernetes (its host name). */
+export function defaultInstanceName(): string {
+  return `${os.hostname()}:${process.pid}`;
 }

@@ -42,6 +42,7 @@ const app = await createApp({
   secureCookies: env.COOKIE_SECURE,
   adminSessionTtlMs: env.ADMIN_SESSION_TTL,
   publicOrigin: env.PUBLIC_ORIGIN,
+  instanceName: env.INSTANCE_NAME,
   metricsToken: env.METRICS_TOKEN,
   rateLimit: settingsFromEnv(env),
   next: { dev },

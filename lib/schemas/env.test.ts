@@ -36,3 +36,12 @@ describe("admin settings in the environment", () => {
     }
   });
 });
+
+describe("INSTANCE_NAME", () => {
+  it("takes a name fit for a header, and refuses one that is not, naming the setting", () => {
+    expect(readEnv({ INSTANCE_NAME: "intake-7f9c:2" }).INSTANCE_NAME).toBe("intake-7f9c:2");
+    expect(readEnv({}).INSTANCE_NAME).toBeUndefined();
+    expect(() => readEnv({ INSTANCE_NAME: "two words" })).toThrow(/INSTANCE_NAME: must be 1 to 64/);
+    expect(() => readEnv({ INSTANCE_NAME: "x".repeat(65) })).toThrow(/INSTANCE_NAME/);
+  });
+});

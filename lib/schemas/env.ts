@@ -130,6 +130,14 @@ export const ZEnv = z.object({
    */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   /**
+   * This instance's name in the `X-Intake-Instance` response header, so operators and tests see which
+   * instance served a request. Unset: the host name and process id (unique among instances on one machine).
+   */
+  INSTANCE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, "must be 1 to 64 letters, digits, dots, colons, dashes or underscores")
+    .optional(),
+  /**
    * How many proxies in front of Intake append to X-Forwarded-For ("true" = 1).
    * 0 (default): the client's address is the TCP peer's, and X-Forwarded-For is ignored.
    */

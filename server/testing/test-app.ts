@@ -55,6 +55,8 @@ export async function startTestApp(
     rateLimit?: RateLimitSettings;
     /** Another app's database (TestApp.databaseUrl): a second instance of the same deployment. */
     databaseUrl?: string;
+    /** Sent as X-Intake-Instance; unset, the host name and process id. */
+    instanceName?: string;
   } = {},
 ): Promise<TestApp> {
   const { url: databaseUrl, dir } = options.databaseUrl ? { url: options.databaseUrl, dir: null } : freshDatabaseUrl();
@@ -65,6 +67,7 @@ export async function startTestApp(
     adminPassword: options.adminPassword,
     adminSessionTtlMs: options.adminSessionTtlMs,
     metricsToken: options.metricsToken,
+    instanceName: options.instanceName,
     rateLimit: { ...GENEROUS_RATE_LIMITS, ...options.rateLimit },
     next: options.next ? { dev: false } : false,
     sweepIntervalMs: options.sweepIntervalMs ?? 0,
