@@ -2,12 +2,17 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { Redis } from "ioredis";
 import { freePort } from "./free-port.ts";
 
-/** A private redis-server on loopback, in the foreground as our child, so the test can stop it by its pid. */
-export async function startRedis(): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+/**
+ * A private redis-server on loopback, in the foreground as our child, so the test can stop it by its pid.
+ * On a free port, or on `port` (a Redis started again where clients will reconnect to it).
+ */
+export async function startRedis(
+  options: { port?: number } = {},
+): Promise<{ url: string; port: number; child: ChildProcess; stop(): Promise<void> }> {
   if (spawnSync("redis-server", ["--version"]).error) {
     throw new Error("redis-server is not installed: bash .ci/run (the README's test command) installs it");
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(
     "redis-server",
     ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
@@ -37,5 +42,5 @@ export async function startRedis(): Promise<{ url: string; child: ChildProcess; 
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { url, child, stop };
+  return { url, port, child, stop };
 }
