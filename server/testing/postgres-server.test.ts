@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { startPostgres } from "./postgres-server.ts";
+import { postgresBinDir, startPostgres } from "./postgres-server.ts";
 
 describe("a private PostgreSQL for tests (startPostgres)", () => {
   it("clones a template database with its table and data, then stops and removes its folder", async () => {
@@ -26,5 +28,29 @@ describe("a private PostgreSQL for tests (startPostgres)", () => {
       await pg.stop();
     }
     expect(fs.existsSync(pg.dir)).toBe(false);
+  });
+
+  it("finds the newest of Debian's versions, else initdb on the PATH, else names the package to install", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "intake-pg-bin-"));
+    try {
+      const debianRoot = path.join(root, "debian");
+      const elsewhere = path.join(root, "elsewhere");
+      for (const dir of [`${debianRoot}/9.6/bin`, `${debianRoot}/15/bin`, `${debianRoot}/16/bin`, elsewhere]) {
+        fs.mkdirSync(dir, { recursive: true });
+      }
+      for (const dir of [`${debianRoot}/9.6/bin`, `${debianRoot}/15/bin`, elsewhere]) {
+        fs.writeFileSync(path.join(dir, "initdb"), "");
+      }
+      // 16 has no initdb (only its client programs): not a server install.
+      expect(postgresBinDir({ debianRoot, searchPath: elsewhere })).toBe(`${debianRoot}/15/bin`);
+      expect(postgresBinDir({ debianRoot: path.join(root, "none"), searchPath: `/nowhere:${elsewhere}` })).toBe(
+        elsewhere,
+      );
+      expect(() => postgresBinDir({ debianRoot: path.join(root, "none"), searchPath: "/nowhere" })).toThrow(
+        /install the `postgresql` package/,
+      );
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -32,23 +32,22 @@ export interface PostgresServer {
  */
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = postgresBinDir();
-  const asRoot = process.getuid?.() === 0;
+  const owner = process.getuid?.() === 0 ? postgresUser() : undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intake-pg-"));
   const data = path.join(dir, "data");
-  if (asRoot) fs.chownSync(dir, idOf("-u"), idOf("-g"));
-  const pg = (tool: string, args: string[]) => {
+  if (owner) fs.chownSync(dir, owner.uid, owner.gid);
+  // As root, initdb and pg_ctl run as the cluster's owner.
+  const command = (tool: string, args: string[]): [string, string[]] => {
     const file = path.join(bin, tool);
-    return asRoot ? run("runuser", ["-u", "postgres", "--", file, ...args]) : run(file, args);
+    return owner ? ["runuser", ["-u", "postgres", "--", file, ...args]] : [file, args];
   };
+  const pg = (tool: string, args: string[]) => run(...command(tool, args));
+  const stopArgs = ["-D", data, "-m", "immediate", "-w", "stop"];
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
-  const stopNow = () => pg("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
   // If the test process ends without stop(), the cluster goes with it rather than running on.
   const onExit = () => {
     try {
-      const args = ["-D", data, "-m", "immediate", "-w", "stop"];
-      const file = path.join(bin, "pg_ctl");
-      if (asRoot) execFileSync("runuser", ["-u", "postgres", "--", file, ...args], { stdio: "ignore" });
-      else execFileSync(file, args, { stdio: "ignore" });
+      execFileSync(...command("pg_ctl", stopArgs), { stdio: "ignore" });
     } catch {}
     remove();
   };
@@ -79,7 +78,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     ]);
   } catch (err) {
     const log = readIfThere(path.join(dir, "postgres.log"));
-    await stopNow().catch(() => undefined);
+    await pg("pg_ctl", stopArgs).catch(() => undefined);
     remove();
     throw new Error(`the private PostgreSQL did not start: ${describe(err)}${log ? `\n${log}` : ""}`);
   }
@@ -108,7 +107,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     },
     async stop() {
       process.off("exit", onExit);
-      await stopNow().catch(() => undefined);
+      await pg("pg_ctl", stopArgs).catch(() => undefined);
       remove();
     },
   };
@@ -118,24 +117,32 @@ export async function startPostgres(): Promise<PostgresServer> {
  * Where initdb and pg_ctl are: Debian's /usr/lib/postgresql/<version>/bin
  * (the newest), else the PATH (other systems put them there).
  */
-export function postgresBinDir(): string {
-  const debian = "/usr/lib/postgresql";
-  const versions = fs.existsSync(debian)
+export function postgresBinDir(where: { debianRoot?: string; searchPath?: string } = {}): string {
+  const { debianRoot = "/usr/lib/postgresql", searchPath = process.env.PATH ?? "" } = where;
+  const versions = fs.existsSync(debianRoot)
     ? fs
-        .readdirSync(debian)
-        .filter((version) => fs.existsSync(path.join(debian, version, "bin", "initdb")))
+        .readdirSync(debianRoot)
+        .filter((version) => fs.existsSync(path.join(debianRoot, version, "bin", "initdb")))
         .sort((a, b) => Number(b) - Number(a))
     : [];
-  if (versions[0]) return path.join(debian, versions[0], "bin");
-  const onPath = (process.env.PATH ?? "").split(path.delimiter).find((d) => d && fs.existsSync(path.join(d, "initdb")));
+  if (versions[0]) return path.join(debianRoot, versions[0], "bin");
+  const onPath = searchPath.split(path.delimiter).find((dir) => dir && fs.existsSync(path.join(dir, "initdb")));
   if (onPath) return onPath;
   throw new Error(
     "PostgreSQL's server programs (initdb, pg_ctl) are not installed: on Debian or Ubuntu install the `postgresql` package (bash .ci/run, the README's test command, does); other systems: README.md, \"Test it\"",
   );
 }
 
-function idOf(flag: "-u" | "-g"): number {
-  return Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+/** The `postgres` user (Debian's postgresql package creates it), who runs the cluster when we are root. */
+function postgresUser(): { uid: number; gid: number } {
+  try {
+    const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    throw new Error(
+      "initdb refuses to run as root, and there is no `postgres` user to run it as: install Debian's `postgresql` package (it creates the user), or run the tests as another user",
+    );
+  }
 }
 
 /** A name as a double-quoted SQL identifier. */
