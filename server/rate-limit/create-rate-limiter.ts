@@ -106,18 +106,19 @@ export async function createRateLimiter(deps: {
 }): Promise<RateLimiter> {
   const { settings, log, metrics } = deps;
   const trustProxy = settings.trustProxy ?? 0;
-  const redis = settings.redisUrl ? await connectRedis(settings.redisUrl, log) : undefined;
+  const shared = settings.redisUrl ? await connectRedis(settings.redisUrl, log) : undefined;
+  const redis = shared?.redis;
 
   /** A counter of `rate`; with `blockMs`, a key that goes over is refused for that long (the lockout). */
   const counter = (keyPrefix: string, rate: TRate, blockMs = 0) => {
     const options = { keyPrefix, points: rate.points, duration: rate.durationMs / 1000, blockDuration: blockMs / 1000 };
-    if (!redis) return new RateLimiterMemory(options);
+    if (!shared) return new RateLimiterMemory(options);
     return new RateLimiterRedis({
       ...options,
-      storeClient: redis,
+      storeClient: shared.redis,
       // While Redis is down or reconnecting, each process limits on its own rather than not at all.
       rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory(options),
+      insuranceLimiter: new InsuranceLimiter(options, shared.fellBack),
       // A rate's key that has used its points is refused from memory until its window ends: a flood costs
       // no Redis calls. Not the lockout's: a right password on another process must be able to clear it.
       ...(blockMs === 0 ? { inMemoryBlockOnConsumed: rate.points } : {}),
@@ -252,26 +253,56 @@ export function inWords(ms: number): string {
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
+/** The in-memory limiter that answers for a Redis one while Redis does not, telling `onUse` each time it does. */
+class InsuranceLimiter extends RateLimiterMemory {
+  readonly #onUse: () => void;
+  constructor(options: ConstructorParameters<typeof RateLimiterMemory>[0], onUse: () => void) {
+    super(options);
+    this.#onUse = onUse;
+  }
+  // The calls this app makes: consume (every limit) and delete (a right admin password).
+  override consume(...args: Parameters<RateLimiterMemory["consume"]>) {
+    this.#onUse();
+    return super.consume(...args);
+  }
+  override delete(...args: Parameters<RateLimiterMemory["delete"]>) {
+    this.#onUse();
+    return super.delete(...args);
+  }
+}
+
 /**
  * An ioredis client that fails fast instead of queueing while disconnected
- * (the insurance limiter answers then). It waits for the first connection so
+ * (the insurance limiters answer then). It waits for the first connection so
  * limits are shared from the first request; if Redis does not answer, the app
  * starts anyway, limiting per process, and ioredis keeps reconnecting.
+ * `fellBack` is called whenever a limit is answered from memory: one warning
+ * per outage (not one per request), and one line when Redis is back.
  */
-async function connectRedis(url: string, log: Logger): Promise<Redis> {
+async function connectRedis(url: string, log: Logger): Promise<{ redis: Redis; fellBack: () => void }> {
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     lazyConnect: true,
     connectTimeout: 2000,
   });
-  let lastWarned = 0;
+  // ioredis reports every failed reconnect; the warning names the latest cause, once.
+  let cause: string | undefined;
   redis.on("error", (err: Error) => {
-    // ioredis reports every failed reconnect; one line per half minute is enough.
-    if (Date.now() - lastWarned < 30_000) return;
-    lastWarned = Date.now();
-    log.warn({ err: err.message }, "Redis for rate limits is not answering; limiting in this process's memory");
+    cause = err.message;
   });
-  await redis.connect().catch(() => undefined);
-  return redis;
+  let warned = false;
+  const fellBack = () => {
+    if (warned) return;
+    warned = true;
+    log.warn({ err: cause }, "Redis for rate limits is not answering; limiting in this process's memory until it does");
+  };
+  redis.on("ready", () => {
+    if (!warned) return;
+    warned = false;
+    log.info("Redis for rate limits answers again; limits are shared between processes again");
+  });
+  // Not answering at start-up is said at once, not at the first request.
+  await redis.connect().catch(fellBack);
+  return { redis, fellBack };
 }

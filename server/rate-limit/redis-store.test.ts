@@ -1,61 +1,15 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import net from "node:net";
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createOpenRound } from "../../lib/db/testing/test-db.ts";
+import { createLogger, type Logger } from "../log.ts";
+import { captureLogs } from "../testing/observability.ts";
+import { startRedis } from "../testing/redis-server.ts";
 import { command, connectSocket, errorCode, startTestApp, type TestApp, type TestSocket } from "../testing/test-app.ts";
 
 const MINUTE = 60_000;
-
-/** A free loopback port: bind port 0, read it, let it go. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** A private redis-server on loopback, in the foreground as our child, so the test can stop it by its pid. */
-async function startRedis(): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  if (spawnSync("redis-server", ["--version"]).error) {
-    throw new Error("redis-server is not installed: bash .ci/run (the README's test command) installs it");
-  }
-  const port = await freePort();
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: "ignore",
-    },
-  );
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = `redis://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    await exited;
-  };
-  // Ready once it answers PING; it takes a few tens of ms to listen.
-  for (const deadline = Date.now() + 10_000; ; ) {
-    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-    probe.on("error", () => {});
-    const ready = await probe.connect().then(
-      () => probe.ping().then(() => true),
-      () => false,
-    );
-    probe.disconnect();
-    if (ready) break;
-    if (Date.now() > deadline || child.exitCode !== null) {
-      await stop();
-      throw new Error(`redis-server did not answer on port ${port}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { url, child, stop };
-}
+/** pino's levels. */
+const INFO = 30;
+const WARN = 40;
 
 describe("rate limits in Redis (REDIS_URL, a real redis-server)", () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
@@ -72,9 +26,9 @@ describe("rate limits in Redis (REDIS_URL, a real redis-server)", () => {
   });
 
   /** An app limiting joins to 3 a minute per address, and a watcher on it (from `address`, through one proxy). */
-  async function watcherOn(redisUrl: string | undefined, address?: string) {
+  async function watcherOn(redisUrl: string | undefined, address?: string, log?: Logger) {
     const watch = { ip: { points: 3, durationMs: MINUTE } };
-    const app = await startTestApp({ rateLimit: { watch, redisUrl, trustProxy: address ? 1 : 0 } });
+    const app = await startTestApp({ rateLimit: { watch, redisUrl, trustProxy: address ? 1 : 0 }, log });
     apps.push(app);
     const roundId = (await createOpenRound(app.db, app.clock.now())).id;
     const socket = await connectSocket(app.url, undefined, address ? { "x-forwarded-for": address } : undefined);
@@ -112,14 +66,37 @@ describe("rate limits in Redis (REDIS_URL, a real redis-server)", () => {
     expect(errorCode(await a.join())).toBe("RATE_LIMITED");
   });
 
-  it("goes on limiting from process memory when Redis stops, without waiting for it", async () => {
-    const a = await watcherOn(redis.url, "198.51.100.1");
+  it("limits from process memory while Redis is down, with one warning, and shares counts again when it is back", async () => {
+    const logs = captureLogs();
+    const about = (level: number) =>
+      logs
+        .lines()
+        .filter((line) => line.level === level && String(line.msg).startsWith("Redis for rate limits"))
+        .map((line) => line.msg);
+    const a = await watcherOn(redis.url, "198.51.100.1", createLogger({ destination: logs.stream }));
     expect((await a.join()).ok).toBe(true); // counted in Redis
+    expect(about(WARN)).toEqual([]);
     await redis.stop();
     const started = performance.now();
-    // The in-memory insurance limiter takes over, with a count of its own.
+    // The in-memory insurance limiter takes over, with a count of its own: a refusal over the limit, not an
+    // error or a free pass; and four answers from memory make one warning, not four.
     const answers = [await a.join(), await a.join(), await a.join(), await a.join()];
     expect(answers.map(errorCode)).toEqual([undefined, undefined, undefined, "RATE_LIMITED"]);
     expect(performance.now() - started).toBeLessThan(1000);
+    expect(about(WARN)).toEqual([
+      "Redis for rate limits is not answering; limiting in this process's memory until it does",
+    ]);
+
+    // Back on the same port (empty): ioredis reconnects, says so, and counts go to Redis again.
+    redis = await startRedis({ port: redis.port });
+    await vi.waitFor(() => expect(about(INFO)).toHaveLength(1), { timeout: 10_000, interval: 50 });
+    expect((await a.join()).ok).toBe(true);
+    const client = new Redis(redis.url);
+    try {
+      expect(await client.keys("intake:rl:*")).toEqual(["intake:rl:watch:ip:198.51.100.1"]);
+    } finally {
+      client.disconnect();
+    }
+    expect(about(WARN)).toHaveLength(1);
   });
 });
