@@ -44,6 +44,7 @@ const app = await createApp({
   publicOrigin: env.PUBLIC_ORIGIN,
   metricsToken: env.METRICS_TOKEN,
   rateLimit: settingsFromEnv(env),
+  redisUrl: env.REDIS_URL,
   next: { dev },
   log,
 });

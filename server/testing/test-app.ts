@@ -55,6 +55,8 @@ export async function startTestApp(
     rateLimit?: RateLimitSettings;
     /** Another app's database (TestApp.databaseUrl): a second instance of the same deployment. */
     databaseUrl?: string;
+    /** REDIS_URL for Socket.IO fan-out across instances (rate limits take theirs in `rateLimit`). */
+    redisUrl?: string;
   } = {},
 ): Promise<TestApp> {
   const { url: databaseUrl, dir } = options.databaseUrl ? { url: options.databaseUrl, dir: null } : freshDatabaseUrl();
@@ -66,6 +68,7 @@ export async function startTestApp(
     adminSessionTtlMs: options.adminSessionTtlMs,
     metricsToken: options.metricsToken,
     rateLimit: { ...GENEROUS_RATE_LIMITS, ...options.rateLimit },
+    redisUrl: options.redisUrl,
     next: options.next ? { dev: false } : false,
     sweepIntervalMs: options.sweepIntervalMs ?? 0,
     // Tests prune through server/jobs/session-pruner.test.ts; a timer here would only add noise.
