@@ -14,12 +14,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A private redis-server on loopback, in the foreground as our child, so the test can stop it by its pid. */
-export async function startRedis(): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+/**
+ * A private redis-server on loopback, in the foreground as our child, so the test can stop it by its pid.
+ * `port`: that one (e.g. to start it again where a stopped one was); a free one by default.
+ */
+export async function startRedis(
+  port?: number,
+): Promise<{ url: string; port: number; child: ChildProcess; stop(): Promise<void> }> {
   if (spawnSync("redis-server", ["--version"]).error) {
     throw new Error("redis-server is not installed: bash .ci/run (the README's test command) installs it");
   }
-  const port = await freePort();
+  port ??= await freePort();
   const child = spawn(
     "redis-server",
     ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
@@ -49,5 +54,5 @@ export async function startRedis(): Promise<{ url: string; child: ChildProcess; 
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { url, child, stop };
+  return { url, port, child, stop };
 }
