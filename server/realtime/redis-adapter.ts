@@ -63,6 +63,10 @@ export async function installRedisAdapter(io: IntakeServer, deps: { url: string;
   io.adapter(
     createAdapter(publisher, { streamName: FANOUT_STREAM, channelPrefix: FANOUT_STREAM, onlyPlaintext: true }),
   );
+  log.info(
+    { stream: FANOUT_STREAM, connected: publisher.status === "ready" },
+    "Socket.IO events fan out through Redis",
+  );
   return {
     async close() {
       // The publisher's QUIT waits for its appends in flight; the reader may be blocked in XREAD, so it is cut.
