@@ -38,6 +38,7 @@ import { createRateLimiter, type RateLimiter, type RateLimitSettings } from "./r
 import { createHttpRateLimit } from "./rate-limit/http-rate-limit.ts";
 import { authenticateSocket } from "./realtime/authenticate-socket.ts";
 import { capSocketConnections } from "./realtime/cap-socket-connections.ts";
+import { installRedisAdapter, type RedisFanout } from "./realtime/redis-adapter.ts";
 import { registerSocketHandlers } from "./realtime/register-socket-handlers.ts";
 import { createRoundFeed } from "./realtime/round-feed.ts";
 import type { IntakeServer } from "./realtime/types.ts";
@@ -87,6 +88,12 @@ export interface AppOptions {
    * A limit left out limits nothing, so without this option nothing is limited.
    */
   rateLimit?: RateLimitSettings;
+  /**
+   * REDIS_URL: Socket.IO broadcasts, private events and sign-out disconnects reach
+   * the sockets of every instance on this Redis (server/realtime/redis-adapter.ts).
+   * Unset, they reach this process's sockets only. The rate limits take theirs in `rateLimit`.
+   */
+  redisUrl?: string;
 }
 
 export interface App {
@@ -274,6 +281,10 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
     allowRequest: (req, callback) => callback(null, originAllowed(req, options.publicOrigin, trustProxy)),
     cors: options.publicOrigin ? { origin: options.publicOrigin, credentials: true } : undefined,
   }) as IntakeServer;
+  // Before any socket connects: the adapter decides where every room emit goes.
+  const fanout: RedisFanout | undefined = options.redisUrl
+    ? await installRedisAdapter(io, { url: options.redisUrl, log })
+    : undefined;
   // Socket.IO took over the server's request listener for its own path; its long-polling bodies get the same treatment.
   limitSocketIoBodies(httpServer, SOCKET_BUFFER_BYTES, (breach) =>
     log.warn({ ...breach, route: "/socket.io/" }, "request body over the cap"),
@@ -313,6 +324,8 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
         await engine.close();
         eventStreams.close();
         await new Promise<void>((resolve) => io?.close(() => resolve()));
+        // After io.close(), which closed the adapter: nothing broadcasts any more.
+        await fanout?.close();
         await rateLimiter.close();
         httpServer.closeAllConnections();
         await nextApp?.close();

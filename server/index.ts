@@ -45,6 +45,7 @@ const app = await createApp({
   instanceName: env.INSTANCE_NAME,
   metricsToken: env.METRICS_TOKEN,
   rateLimit: settingsFromEnv(env),
+  redisUrl: env.REDIS_URL,
   next: { dev },
   log,
 });

@@ -57,6 +57,8 @@ export async function startTestApp(
     databaseUrl?: string;
     /** Sent as X-Intake-Instance; unset, the host name and process id. */
     instanceName?: string;
+    /** REDIS_URL for Socket.IO fan-out across instances (rate limits take theirs in `rateLimit`). */
+    redisUrl?: string;
   } = {},
 ): Promise<TestApp> {
   const { url: databaseUrl, dir } = options.databaseUrl ? { url: options.databaseUrl, dir: null } : freshDatabaseUrl();
@@ -69,6 +71,7 @@ export async function startTestApp(
     metricsToken: options.metricsToken,
     instanceName: options.instanceName,
     rateLimit: { ...GENEROUS_RATE_LIMITS, ...options.rateLimit },
+    redisUrl: options.redisUrl,
     next: options.next ? { dev: false } : false,
     sweepIntervalMs: options.sweepIntervalMs ?? 0,
     // Tests prune through server/jobs/session-pruner.test.ts; a timer here would only add noise.
