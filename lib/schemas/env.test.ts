@@ -36,3 +36,15 @@ describe("admin settings in the environment", () => {
     }
   });
 });
+
+describe("DATABASE_URL", () => {
+  it("takes a file: URL for SQLite and a postgresql: URL for PostgreSQL", () => {
+    expect(readEnv({}).DATABASE_URL).toBe("file:./data/intake.db");
+    const url = "postgresql://intake@127.0.0.1:5432/intake";
+    expect(readEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+
+  it("refuses any other scheme and names the setting", () => {
+    expect(() => readEnv({ DATABASE_URL: "mysql://db/intake" })).toThrow(/DATABASE_URL: must be a file: URL/);
+  });
+});
