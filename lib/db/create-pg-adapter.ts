@@ -11,14 +11,16 @@ import { createPgPool } from "./create-pg-pool.ts";
  * whole, as one simple query, which also makes a migration all or nothing.
  */
 export function createPgAdapter(connectionString: string): SqlMigrationAwareDriverAdapterFactory {
-  const pool = createPgPool(connectionString);
-  const factory = new PrismaPg(pool);
+  // Names, and shadow databases (which `migrate deploy` never makes), from the plain factory.
+  const factory = new PrismaPg({ connectionString });
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
     connectToShadowDb: () => factory.connectToShadowDb(),
     async connect() {
-      const adapter = await factory.connect();
+      // A pool per connection, ended by the adapter's dispose ($disconnect): a reconnect gets a fresh one.
+      const pool = createPgPool(connectionString);
+      const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
       adapter.executeScript = async (script) => {
         try {
           await pool.query(script);

@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApplicant } from "../lib/db/create-applicant.ts";
+import { createDb, type Db } from "../lib/db/create-db.ts";
+import { createRound } from "../lib/db/create-round.ts";
+import { runSeatBatch } from "../lib/db/run-seat-batch.ts";
+import { migrateDatabase } from "./migrate.ts";
+
+// A PostgreSQL server to try the provider on, e.g. postgresql://postgres@127.0.0.1:55432/postgres
+// (a role that may create databases). Unset: skipped, until the test setup starts its own server.
+const serverUrl = process.env.INTAKE_TEST_POSTGRES_URL;
+
+describe.skipIf(!serverUrl)("PostgreSQL as DATABASE_URL", () => {
+  const name = `intake_${randomUUID().replaceAll("-", "")}`;
+  const admin = () => new pg.Client({ connectionString: serverUrl });
+  let url: string;
+  let db: Db;
+
+  beforeAll(async () => {
+    const client = admin();
+    await client.connect();
+    await client.query(`CREATE DATABASE "${name}"`);
+    await client.end();
+    const u = new URL(serverUrl as string);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    await migrateDatabase(url);
+    db = await createDb({ url });
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    const client = admin();
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.end();
+  });
+
+  it("migrates an empty database, and a second run changes nothing", async () => {
+    await migrateDatabase(url);
+    const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "_prisma_migrations"`;
+    expect(row?.n).toBe(1);
+  });
+
+  it("refuses to update, delete or truncate audit rows", async () => {
+    await db.$executeRaw`
+      INSERT INTO "AuditEntry" ("at", "actorType", "action", "outcome", "requestId")
+      VALUES (${new Date()}, 'system', 'test', 'OK', 'r')`;
+    await expect(db.$executeRaw`UPDATE "AuditEntry" SET "action" = 'x'`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`DELETE FROM "AuditEntry"`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`TRUNCATE "AuditEntry"`).rejects.toThrow(/append-only/);
+  });
+
+  it("runs a batch: two holds get two seats, a confirm books one, with audit rows and seq", async () => {
+    const now = Date.now();
+    const program = await db.program.create({ data: { slug: "pg", name: "PG" } });
+    const round = await createRound(db, {
+      programId: program.id,
+      title: "PG round",
+      rows: 2,
+      cols: 3,
+      opensAt: now - 60_000,
+      deadline: now + 3_600_000,
+      timeZone: "UTC",
+      status: "OPEN",
+    });
+    const [a, b] = await Promise.all(["A", "B"].map((n) => createApplicant(db, { name: n, now })));
+    if (!a || !b) throw new Error("no applicants");
+    const holds = await runSeatBatch(db, {
+      roundId: round.id,
+      now,
+      commands: [
+        { kind: "hold", applicantId: a.id },
+        { kind: "hold", applicantId: b.id },
+      ],
+    });
+    const seats = holds.outcomes.map((o) => (o.ok && "seat" in o ? o.seat.id : null));
+    expect(new Set(seats).size).toBe(2);
+    const seatA = seats[0] as string;
+    await runSeatBatch(db, {
+      roundId: round.id,
+      now,
+      commands: [{ kind: "confirm", applicantId: a.id, seatId: seatA }],
+    });
+    expect(await db.seat.findUnique({ where: { id: seatA }, select: { status: true, holderId: true } })).toEqual({
+      status: "BOOKED",
+      holderId: a.id,
+    });
+    expect(await db.booking.count({ where: { roundId: round.id } })).toBe(1);
+    expect((await db.round.findUnique({ where: { id: round.id } }))?.seq).toBe(3);
+    const actions = await db.auditEntry.findMany({ where: { roundId: round.id }, orderBy: { id: "asc" } });
+    expect(actions.map((e) => e.action)).toEqual(["seat.hold", "seat.hold", "seat.confirm"]);
+    expect(
+      await db.applicationDaily.findMany({ where: { programId: program.id }, select: { admitted: true } }),
+    ).toEqual([{ admitted: 1 }]);
+  });
+});
