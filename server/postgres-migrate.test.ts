@@ -95,4 +95,43 @@ describe.skipIf(!serverUrl)("PostgreSQL as DATABASE_URL", () => {
       await db.applicationDaily.findMany({ where: { programId: program.id }, select: { admitted: true } }),
     ).toEqual([{ admitted: 1 }]);
   });
+
+  it("gives each of 10 seats to exactly one of 40 applicants racing through two clients (two instances)", async () => {
+    const other = await createDb({ url });
+    try {
+      const now = Date.now();
+      const program = await db.program.create({ data: { slug: "race", name: "Race" } });
+      const round = await createRound(db, {
+        programId: program.id,
+        title: "Race",
+        rows: 2,
+        cols: 5,
+        opensAt: now - 60_000,
+        deadline: now + 3_600_000,
+        timeZone: "UTC",
+        status: "OPEN",
+      });
+      const applicants = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => createApplicant(db, { name: `racer ${i}`, now })),
+      );
+      const results = await Promise.all(
+        applicants.map((a, i) =>
+          runSeatBatch(i % 2 === 0 ? db : other, {
+            roundId: round.id,
+            now,
+            commands: [{ kind: "hold", applicantId: a.id }],
+          }),
+        ),
+      );
+      const outcomes = results.map((r) => r.outcomes[0]);
+      expect(outcomes.filter((o) => o?.ok)).toHaveLength(10);
+      expect(outcomes.filter((o) => o && !o.ok && o.code === "NO_SEATS_LEFT")).toHaveLength(30);
+      const holders = (await db.seat.findMany({ where: { roundId: round.id } })).map((s) => s.holderId);
+      expect(new Set(holders).size).toBe(10);
+      expect(holders).not.toContain(null);
+      expect((await db.round.findUnique({ where: { id: round.id } }))?.seq).toBe(10);
+    } finally {
+      await other.$disconnect();
+    }
+  });
 });
