@@ -3,8 +3,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApplicant } from "../lib/db/create-applicant.ts";
 import { createDb, type Db } from "../lib/db/create-db.ts";
-import { createRound } from "../lib/db/create-round.ts";
 import { runSeatBatch } from "../lib/db/run-seat-batch.ts";
+import { createOpenRound } from "../lib/db/testing/test-db.ts";
 import { migrateDatabase } from "./migrate.ts";
 
 // A PostgreSQL server to try the provider on, e.g. postgresql://postgres@127.0.0.1:55432/postgres
@@ -54,17 +54,7 @@ describe.skipIf(!serverUrl)("PostgreSQL as DATABASE_URL", () => {
 
   it("runs a batch: two holds get two seats, a confirm books one, with audit rows and seq", async () => {
     const now = Date.now();
-    const program = await db.program.create({ data: { slug: "pg", name: "PG" } });
-    const round = await createRound(db, {
-      programId: program.id,
-      title: "PG round",
-      rows: 2,
-      cols: 3,
-      opensAt: now - 60_000,
-      deadline: now + 3_600_000,
-      timeZone: "UTC",
-      status: "OPEN",
-    });
+    const round = await createOpenRound(db, now, { rows: 2, cols: 3 });
     const [a, b] = await Promise.all(["A", "B"].map((n) => createApplicant(db, { name: n, now })));
     if (!a || !b) throw new Error("no applicants");
     const holds = await runSeatBatch(db, {
@@ -92,7 +82,7 @@ describe.skipIf(!serverUrl)("PostgreSQL as DATABASE_URL", () => {
     const actions = await db.auditEntry.findMany({ where: { roundId: round.id }, orderBy: { id: "asc" } });
     expect(actions.map((e) => e.action)).toEqual(["seat.hold", "seat.hold", "seat.confirm"]);
     expect(
-      await db.applicationDaily.findMany({ where: { programId: program.id }, select: { admitted: true } }),
+      await db.applicationDaily.findMany({ where: { programId: round.programId }, select: { admitted: true } }),
     ).toEqual([{ admitted: 1 }]);
   });
 
@@ -100,17 +90,7 @@ describe.skipIf(!serverUrl)("PostgreSQL as DATABASE_URL", () => {
     const other = await createDb({ url });
     try {
       const now = Date.now();
-      const program = await db.program.create({ data: { slug: "race", name: "Race" } });
-      const round = await createRound(db, {
-        programId: program.id,
-        title: "Race",
-        rows: 2,
-        cols: 5,
-        opensAt: now - 60_000,
-        deadline: now + 3_600_000,
-        timeZone: "UTC",
-        status: "OPEN",
-      });
+      const round = await createOpenRound(db, now, { rows: 2, cols: 5 });
       const applicants = await Promise.all(
         Array.from({ length: 40 }, (_, i) => createApplicant(db, { name: `racer ${i}`, now })),
       );
