@@ -13,7 +13,8 @@ const TEXT_OID = 25;
  * changes.
  */
 export function createPgPool(connectionString: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString });
+  // Idle connections do not keep the process alive: Prisma's CLI never disposes its adapter.
+  const pool = new pg.Pool({ connectionString, allowExitOnIdle: true });
   pool.on("connect", (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     const relabel = (result: unknown) => {
