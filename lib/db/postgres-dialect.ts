@@ -11,6 +11,7 @@ import type { SqlDialect } from "./sql-dialect.ts";
  * connection, so nothing else orders them).
  */
 export const postgresDialect: SqlDialect = {
+  provider: "postgresql",
   text: (statement) => statement.text,
   roundRowLock: Prisma.raw(" FOR UPDATE"),
   seatStateRows(transitions: readonly SeatTransition[]) {

@@ -1,4 +1,5 @@
 import type { SeatTransition } from "../domain/seat-rules.ts";
+import type { DatabaseProvider } from "./database-provider.ts";
 import type { Prisma } from "./generated/client.ts";
 
 /**
@@ -10,6 +11,8 @@ import type { Prisma } from "./generated/client.ts";
  * and every driver transaction carries it (`tx.dialect`).
  */
 export interface SqlDialect {
+  /** Which database this is, for what is not SQL at all (e.g. SQLite's PRAGMAs). */
+  readonly provider: DatabaseProvider;
   /** The statement's text with this database's parameter placeholders (`?` or `$1`). */
   text(statement: Prisma.Sql): string;
   /**

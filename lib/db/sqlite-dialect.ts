@@ -8,6 +8,7 @@ import type { SqlDialect } from "./sql-dialect.ts";
  * runs every query on one connection behind the open transaction.
  */
 export const sqliteDialect: SqlDialect = {
+  provider: "sqlite",
   text: (statement) => statement.sql,
   roundRowLock: Prisma.empty,
   seatStateRows(transitions: readonly SeatTransition[]) {
