@@ -14,6 +14,8 @@ export const postgresDialect: SqlDialect = {
   provider: "postgresql",
   text: (statement) => statement.text,
   roundRowLock: Prisma.raw(" FOR UPDATE"),
+  epochMillis: (column) => Prisma.raw(`(extract(epoch from "${column}") * 1000)::bigint`),
+  keepSubquery: Prisma.empty,
   seatStateRows(transitions: readonly SeatTransition[]) {
     const rows = transitions.map(({ before, after }) => {
       const heldUntil = after.heldUntil === null ? null : new Date(after.heldUntil);

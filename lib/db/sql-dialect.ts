@@ -26,6 +26,13 @@ export interface SqlDialect {
    * status, column4 holderId, column5 heldUntil, column6 expiredHolderId.
    */
   seatStateRows(transitions: readonly SeatTransition[]): Prisma.Sql;
+  /** A DateTime column as epoch milliseconds, an integer. */
+  epochMillis(column: string): Prisma.Sql;
+  /**
+   * Ends a subquery in FROM that the database should run as written rather
+   * than fold into the outer query (or nothing, where folding does no harm).
+   */
+  readonly keepSubquery: Prisma.Sql;
   /** The seats as read, as a table: column1 id, column2 the version it was read at. */
   seatVersionRows(transitions: readonly SeatTransition[]): Prisma.Sql;
 }
