@@ -2,7 +2,13 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.ts", "biome/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "server/**/*.test.ts",
+      "components/**/*.test.ts",
+      "biome/**/*.test.ts",
+    ],
     globalSetup: ["server/testing/global-setup.ts"],
     pool: "forks",
     // Beside the usual output: every test's duration and those over half their timeout.

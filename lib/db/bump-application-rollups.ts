@@ -47,21 +47,23 @@ export async function bumpApplicationRollups(tx: SqlExecutor, change: RollupChan
     ["ApplicationHourly", "hourStart", hourStart],
   ] as const) {
     const key = Prisma.raw(`"programId", "channel", "${column}"`);
+    // Qualified on the right: PostgreSQL finds a bare column ambiguous beside excluded.
+    const name = Prisma.raw(`"${table}"`);
     await tx.execute(Prisma.sql`
-      INSERT INTO ${Prisma.raw(`"${table}"`)}
+      INSERT INTO ${name}
         (${key}, "applications", "admitted", "rejected", "withdrawn", "waitlisted")
       VALUES (${programId}, ${channel}, ${start}, ${delta.applications}, ${delta.admitted}, ${delta.rejected},
         ${delta.withdrawn}, ${delta.waitlisted})
       ON CONFLICT (${key}) DO UPDATE SET
-        "applications" = "applications" + excluded."applications",
-        "admitted" = "admitted" + excluded."admitted",
-        "rejected" = "rejected" + excluded."rejected",
-        "withdrawn" = "withdrawn" + excluded."withdrawn",
-        "waitlisted" = "waitlisted" + excluded."waitlisted"`);
+        "applications" = ${name}."applications" + excluded."applications",
+        "admitted" = ${name}."admitted" + excluded."admitted",
+        "rejected" = ${name}."rejected" + excluded."rejected",
+        "withdrawn" = ${name}."withdrawn" + excluded."withdrawn",
+        "waitlisted" = ${name}."waitlisted" + excluded."waitlisted"`);
     // A slot whose last application went away is removed, as a recount would not have it.
     if (applications < 0) {
       await tx.execute(Prisma.sql`
-        DELETE FROM ${Prisma.raw(`"${table}"`)}
+        DELETE FROM ${name}
         WHERE "programId" = ${programId} AND "channel" = ${channel} AND ${Prisma.raw(`"${column}"`)} = ${start}
           AND "applications" = 0`);
     }

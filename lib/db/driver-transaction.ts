@@ -32,6 +32,13 @@ export function registerDriver(db: Db, adapter: SqlDriverAdapter, dialect: SqlDi
   drivers.set(db, { adapter, dialect });
 }
 
+/** The SQL dialect of a client made by createDb. */
+export function sqlDialectOf(db: Db): SqlDialect {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error("sqlDialectOf needs a client made by createDb");
+  return driver.dialect;
+}
+
 /**
  * Runs raw SQL in a transaction straight on the client's driver adapter (the
  * same connection and lock Prisma uses). For raw SQL, Prisma's client engine

@@ -7,7 +7,7 @@ import {
   type InjectedAnomaly,
 } from "../domain/history-generator.ts";
 import type { Db } from "./create-db.ts";
-import { type DriverTx, driverTransaction } from "./driver-transaction.ts";
+import { type DriverTx, driverTransaction, sqlDialectOf } from "./driver-transaction.ts";
 import { Prisma } from "./generated/client.ts";
 
 export interface SeedHistoryOptions {
@@ -48,11 +48,13 @@ const HISTORY_TABLES = ["Application", "ApplicationDaily", "ApplicationHourly"] 
 export async function seedHistory(db: Db, options: SeedHistoryOptions): Promise<SeedHistoryResult> {
   const { now, size, seed = 1, replace = false } = options;
   const history = generateHistory({ now, size, seed });
+  const seedOnce = () => driverTransaction(db, (tx) => seedInTransaction(tx, history, { now, seed, replace }));
+  if (sqlDialectOf(db).provider !== "sqlite") return seedOnce();
   const [cache] = await db.$queryRawUnsafe<{ cache_size: number | bigint }[]>("PRAGMA cache_size");
   await db.$executeRawUnsafe(`PRAGMA cache_size = -${SEED_CACHE_KIB}`);
   let result: SeedHistoryResult;
   try {
-    result = await driverTransaction(db, (tx) => seedInTransaction(tx, history, { now, seed, replace }));
+    result = await seedOnce();
   } finally {
     await db.$executeRawUnsafe(`PRAGMA cache_size = ${Number(cache?.cache_size ?? -16_000)}`);
   }
@@ -75,7 +77,7 @@ async function seedInTransaction(
     // Rollup rows of these programs go too, so the inserts below never meet an old row.
     const ids = Prisma.join(existing.map((p) => p.id));
     const [found] = await tx.query<{ n: number }>(
-      Prisma.sql`SELECT count(*) AS "n" FROM (SELECT 1 FROM "Application" WHERE "programId" IN (${ids}) LIMIT 1)`,
+      Prisma.sql`SELECT count(*) AS "n" FROM (SELECT 1 FROM "Application" WHERE "programId" IN (${ids}) LIMIT 1) AS "first"`,
     );
     if (found?.n && !replace) {
       return { seeded: false, programs: 0, applications: 0, dailyRows: 0, hourlyRows: 0, anomalies: [] };

@@ -1,4 +1,5 @@
 import type { SeatTransition } from "../domain/seat-rules.ts";
+import type { DatabaseProvider } from "./database-provider.ts";
 import type { Prisma } from "./generated/client.ts";
 
 /**
@@ -10,6 +11,8 @@ import type { Prisma } from "./generated/client.ts";
  * and every driver transaction carries it (`tx.dialect`).
  */
 export interface SqlDialect {
+  /** Which database this is, for what is not SQL at all (e.g. SQLite's PRAGMAs). */
+  readonly provider: DatabaseProvider;
   /** The statement's text with this database's parameter placeholders (`?` or `$1`). */
   text(statement: Prisma.Sql): string;
   /**
@@ -23,6 +26,13 @@ export interface SqlDialect {
    * status, column4 holderId, column5 heldUntil, column6 expiredHolderId.
    */
   seatStateRows(transitions: readonly SeatTransition[]): Prisma.Sql;
+  /** A DateTime column as epoch milliseconds, an integer. */
+  epochMillis(column: string): Prisma.Sql;
+  /**
+   * Ends a subquery in FROM that the database should run as written rather
+   * than fold into the outer query (or nothing, where folding does no harm).
+   */
+  readonly keepSubquery: Prisma.Sql;
   /** The seats as read, as a table: column1 id, column2 the version it was read at. */
   seatVersionRows(transitions: readonly SeatTransition[]): Prisma.Sql;
 }

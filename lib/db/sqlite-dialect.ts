@@ -8,8 +8,12 @@ import type { SqlDialect } from "./sql-dialect.ts";
  * runs every query on one connection behind the open transaction.
  */
 export const sqliteDialect: SqlDialect = {
+  provider: "sqlite",
   text: (statement) => statement.sql,
   roundRowLock: Prisma.empty,
+  epochMillis: (column) => Prisma.raw(`unixepoch("${column}") * 1000`),
+  // Without it SQLite inlines the subquery and parses each timestamp again in every arm of a CASE.
+  keepSubquery: Prisma.raw("LIMIT -1"),
   seatStateRows(transitions: readonly SeatTransition[]) {
     const rows = transitions.map(({ before, after }) => {
       const heldUntil = after.heldUntil === null ? null : new Date(after.heldUntil);

@@ -19,16 +19,19 @@ const COLUMNS = [
 ] as const;
 
 const insertColumns = Prisma.raw(["at", ...COLUMNS].map((c) => `"${c}"`).join(", "));
-// Each row arrives as a JSON array; json_extract gives its items back as SQL values (objects as JSON text).
-const selectColumns = Prisma.raw(COLUMNS.map((_, i) => `json_extract(e.value, '$[${i}]')`).join(", "));
+// Each row arrives as a JSON array; ->> gives its items back as SQL values (objects as JSON text).
+const selectColumns = Prisma.raw(COLUMNS.map((_, i) => `e.value ->> ${i}`).join(", "));
 
 /**
  * Appends audit rows inside the caller's transaction with one INSERT per
  * instant (a batch has one): the rows travel as one JSON parameter that
- * SQLite's json_each unpacks, so the statement and its two parameters are the
- * same size however many seats a batch changed (binding 13 parameters a row
- * cost about as much as the rest of the batch). Nothing ever updates or
- * deletes these rows (the database refuses).
+ * json_each unpacks, so the statement and its two parameters are the same size
+ * however many seats a batch changed (binding 13 parameters a row cost about as
+ * much as the rest of the batch). The same SQL runs on SQLite and PostgreSQL:
+ * the rows are an object keyed by position, because PostgreSQL's json_each
+ * takes only objects (both keep its order; the keys are text, hence the CAST),
+ * and an INSERT … SELECT types the bare `at` parameter by its target column on
+ * PostgreSQL. Nothing ever updates or deletes these rows (the database refuses).
  */
 export async function writeAuditEntries(tx: SqlExecutor, entries: readonly NewAuditEntry[]): Promise<void> {
   for (let start = 0; start < entries.length; ) {
@@ -54,7 +57,8 @@ export async function writeAuditEntries(tx: SqlExecutor, entries: readonly NewAu
       ]);
     await tx.execute(Prisma.sql`
       INSERT INTO "AuditEntry" (${insertColumns})
-      SELECT ${new Date(at)}, ${selectColumns} FROM json_each(${JSON.stringify(rows)}) AS e ORDER BY e.key`);
+      SELECT ${new Date(at)}, ${selectColumns} FROM json_each(${JSON.stringify({ ...rows })}) AS e
+      ORDER BY CAST(e.key AS INTEGER)`);
     start = end;
   }
 }

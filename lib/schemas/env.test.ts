@@ -45,3 +45,15 @@ describe("INSTANCE_NAME", () => {
     expect(() => readEnv({ INSTANCE_NAME: "x".repeat(65) })).toThrow(/INSTANCE_NAME/);
   });
 });
+
+describe("DATABASE_URL", () => {
+  it("takes a file: URL for SQLite and a postgresql: URL for PostgreSQL", () => {
+    expect(readEnv({}).DATABASE_URL).toBe("file:./data/intake.db");
+    const url = "postgresql://intake@127.0.0.1:5432/intake";
+    expect(readEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+
+  it("refuses any other scheme and names the setting", () => {
+    expect(() => readEnv({ DATABASE_URL: "mysql://db/intake" })).toThrow(/DATABASE_URL: must be a file: URL/);
+  });
+});

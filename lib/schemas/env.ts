@@ -99,7 +99,11 @@ export const ZEnv = z.object({
   SEED_HISTORY_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(300_000),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
-  DATABASE_URL: z.string().startsWith("file:", "must be a file: URL (SQLite)").default("file:./data/intake.db"),
+  /** file: for SQLite (the embedded default), postgresql: for PostgreSQL (lib/db/database-provider.ts). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file|postgres|postgresql):/i, "must be a file: URL (SQLite) or a postgresql: URL (PostgreSQL)")
+    .default("file:./data/intake.db"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   COOKIE_SECURE: z.stringbool().default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
