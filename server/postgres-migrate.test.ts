@@ -6,18 +6,26 @@ import { createDb, type Db } from "../lib/db/create-db.ts";
 import { runSeatBatch } from "../lib/db/run-seat-batch.ts";
 import { createOpenRound } from "../lib/db/testing/test-db.ts";
 import { migrateDatabase } from "./migrate.ts";
+import { type PostgresServer, startPostgres } from "./testing/postgres-server.ts";
 
-// A PostgreSQL server to try the provider on, e.g. postgresql://postgres@127.0.0.1:55432/postgres
-// (a role that may create databases). Unset: skipped, until the test setup starts its own server.
-const serverUrl = process.env.INTAKE_TEST_POSTGRES_URL;
+// A PostgreSQL server to run on, e.g. postgresql://postgres@127.0.0.1:55432/postgres (a role that may
+// create databases). Unset: a private cluster of our own (server/testing/postgres-server.ts).
+const givenUrl = process.env.INTAKE_TEST_POSTGRES_URL;
 
-describe.skipIf(!serverUrl)("PostgreSQL as DATABASE_URL", () => {
+describe("PostgreSQL as DATABASE_URL", () => {
   const name = `intake_${randomUUID().replaceAll("-", "")}`;
+  let server: PostgresServer | undefined;
+  let serverUrl: string;
   const admin = () => new pg.Client({ connectionString: serverUrl });
   let url: string;
   let db: Db;
 
   beforeAll(async () => {
+    if (givenUrl) serverUrl = givenUrl;
+    else {
+      server = await startPostgres();
+      serverUrl = server.url("postgres");
+    }
     const client = admin();
     await client.connect();
     await client.query(`CREATE DATABASE "${name}"`);
@@ -31,6 +39,10 @@ describe.skipIf(!serverUrl)("PostgreSQL as DATABASE_URL", () => {
 
   afterAll(async () => {
     await db?.$disconnect();
+    if (server) {
+      await server.stop();
+      return;
+    }
     const client = admin();
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
