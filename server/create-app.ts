@@ -138,8 +138,10 @@ export async function createApp(appOptions: AppOptions): Promise<App> {
   };
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger();
-  const dataDir = path.dirname(sqlitePathFromUrl(options.databaseUrl));
-  const session = sessionOptions(resolveSessionSecret(options.sessionSecret, dataDir), options.secureCookies ?? false);
+  // Without SESSION_SECRET (SQLite only: lib/schemas/env.ts requires it on PostgreSQL), one is kept beside the database.
+  const secret =
+    options.sessionSecret ?? resolveSessionSecret(undefined, path.dirname(sqlitePathFromUrl(options.databaseUrl)));
+  const session = sessionOptions(secret, options.secureCookies ?? false);
   const db = await createDb({ url: options.databaseUrl });
   const rateLimiter = await createRateLimiter({ settings: options.rateLimit ?? {}, log, metrics });
   if (options.adminPassword !== undefined) await ensureAdminCredential(db, { password: options.adminPassword });

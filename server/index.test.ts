@@ -1,8 +1,10 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../lib/db/create-db.ts";
+import { freePort } from "./testing/free-port.ts";
 import { spawnServer } from "./testing/spawn-server.ts";
 
 /** `npm start` as a user runs it: server/index.ts on an empty database folder, seeding 2,000 applications of history. */
@@ -55,5 +57,56 @@ describe("npm start (server/index.ts)", () => {
 
   it("refuses to start with a bad setting and says which", async () => {
     await expect(start(databaseUrl, { PORT: "not-a-port" })).rejects.toThrow(/PORT/);
+  });
+});
+
+/** server/index.ts run to its end: its exit code and what it wrote to stderr. */
+function runToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+      cwd: path.resolve(import.meta.dirname, ".."),
+      env: { ...process.env, LOG_LEVEL: "warn", ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, stderr }));
+  });
+}
+
+describe("npm start refuses to start, with one line naming the setting and no stack trace", () => {
+  const secrets = { SESSION_SECRET: "s".repeat(40), ADMIN_PASSWORD: "a-long-admin-password" };
+  const noStack = /^\s+at /m;
+
+  it("for a DATABASE_URL of an unknown scheme", async () => {
+    const { code, stderr } = await runToExit({ DATABASE_URL: "mysql://db.example/intake" });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^intake: cannot start: Invalid environment:\n\s+DATABASE_URL: must be a file: URL/);
+    expect(stderr).not.toMatch(noStack);
+  });
+
+  it("for PostgreSQL without the secrets every instance must share", async () => {
+    const { code, stderr } = await runToExit({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/intake" });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/SESSION_SECRET: must be set when DATABASE_URL is PostgreSQL/);
+    expect(stderr).toMatch(/ADMIN_PASSWORD: must be set when DATABASE_URL is PostgreSQL/);
+    expect(stderr).not.toMatch(noStack);
+  });
+
+  it("for a PostgreSQL that refuses the connection, naming where without the password", async () => {
+    const port = await freePort();
+    const { code, stderr } = await runToExit({
+      DATABASE_URL: `postgresql://postgres:hunter2-secret@127.0.0.1:${port}/intake`,
+      ...secrets,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `intake: cannot start: DATABASE_URL: cannot migrate the database at postgresql://127.0.0.1:${port}/intake: Can't reach database server at \`127.0.0.1:${port}\``,
+    );
+    expect(stderr).not.toContain("hunter2-secret");
+    expect(stderr).not.toMatch(noStack);
   });
 });

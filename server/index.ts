@@ -5,13 +5,20 @@ import { seedHistory } from "../lib/db/seed-history.ts";
 import { readEnv } from "../lib/env.ts";
 import { createApp } from "./create-app.ts";
 import { createLogger } from "./log.ts";
-import { migrateDatabase } from "./migrate.ts";
+import { MigrationError, migrateDatabase } from "./migrate.ts";
 import { openMetricsWarning } from "./observability/metrics-endpoint.ts";
 import { startTracing } from "./observability/tracing.ts";
 import { settingsFromEnv } from "./rate-limit/settings-from-env.ts";
+import { describeDatabaseUrl, refuseToStart } from "./refuse-to-start.ts";
 
 // `npm start`: migrate, seed an empty database, serve; stop gracefully on SIGTERM/SIGINT.
-const env = readEnv();
+const env = (() => {
+  try {
+    return readEnv();
+  } catch (err) {
+    return refuseToStart(err instanceof Error ? err.message : String(err));
+  }
+})();
 const dev = process.argv.includes("--dev");
 // Tracing first, so the migration, the seed and every later span are in it; off without an endpoint.
 const tracing = env.OTEL_EXPORTER_OTLP_ENDPOINT ? await startTracing() : undefined;
@@ -22,7 +29,12 @@ const log = createLogger({
 });
 if (tracing) log.info({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT }, "exporting traces over OTLP");
 
-await migrateDatabase(env.DATABASE_URL);
+await migrateDatabase(env.DATABASE_URL).catch((err: unknown) =>
+  refuseToStart(
+    `DATABASE_URL: cannot migrate the database at ${describeDatabaseUrl(env.DATABASE_URL)}: ` +
+      (err instanceof MigrationError ? err.cause : String(err)),
+  ),
+);
 const seedDb = await createDb({ url: env.DATABASE_URL });
 const { seeded } = await seedDemoData(seedDb, Date.now());
 // Generated history for the analytics, once: a later start finds it and returns at once.

@@ -17,8 +17,27 @@ export function migrateDatabase(databaseUrl: string): Promise<void> {
       output += d;
     });
     child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`prisma migrate deploy failed:\n${output}`)),
-    );
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new MigrationError(migrationCause(output), output))));
   });
+}
+
+/** `prisma migrate deploy` failed: `cause` is Prisma's own error line (e.g. "Can't reach database server at …"). */
+export class MigrationError extends Error {
+  constructor(
+    readonly cause: string,
+    readonly output: string,
+  ) {
+    super(`prisma migrate deploy failed: ${cause}\n${output}`);
+    this.name = "MigrationError";
+  }
+}
+
+/** The last "Error: …" line Prisma printed, without the prefix; its whole output's last line if none. */
+export function migrationCause(output: string): string {
+  const lines = output
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const error = lines.findLast((l) => l.startsWith("Error:"));
+  return (error?.replace(/^Error:\s*/, "") ?? lines.at(-1) ?? "no output").slice(0, 500);
 }

@@ -46,11 +46,24 @@ describe("INSTANCE_NAME", () => {
   });
 });
 
+const CLUSTER_SECRETS = { SESSION_SECRET: "s".repeat(40), ADMIN_PASSWORD: "a-long-admin-password" };
+
 describe("DATABASE_URL", () => {
   it("takes a file: URL for SQLite and a postgresql: URL for PostgreSQL", () => {
     expect(readEnv({}).DATABASE_URL).toBe("file:./data/intake.db");
     const url = "postgresql://intake@127.0.0.1:5432/intake";
-    expect(readEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    expect(readEnv({ DATABASE_URL: url, ...CLUSTER_SECRETS }).DATABASE_URL).toBe(url);
+  });
+
+  it("on PostgreSQL requires SESSION_SECRET and ADMIN_PASSWORD, shared by every instance, naming both", () => {
+    const url = "postgresql://intake@127.0.0.1:5432/intake";
+    expect(() => readEnv({ DATABASE_URL: url })).toThrow(
+      /SESSION_SECRET: must be set when DATABASE_URL is PostgreSQL[\s\S]*ADMIN_PASSWORD: must be set/,
+    );
+    expect(() => readEnv({ DATABASE_URL: url, SESSION_SECRET: CLUSTER_SECRETS.SESSION_SECRET })).toThrow(
+      /ADMIN_PASSWORD: must be set when DATABASE_URL is PostgreSQL/,
+    );
+    expect(readEnv({}).SESSION_SECRET).toBeUndefined();
   });
 
   it("refuses any other scheme and names the setting", () => {
