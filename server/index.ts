@@ -3,6 +3,7 @@ import { ensureAdminCredential } from "../lib/db/ensure-admin-credential.ts";
 import { seedDemoData } from "../lib/db/seed-demo-data.ts";
 import { seedHistory } from "../lib/db/seed-history.ts";
 import { readEnv } from "../lib/env.ts";
+import { clusterWarning } from "./cluster-warning.ts";
 import { createApp } from "./create-app.ts";
 import { createLogger } from "./log.ts";
 import { MigrationError, migrateDatabase } from "./migrate.ts";
@@ -63,6 +64,8 @@ const app = await createApp({
 });
 const url = await app.listen(env.PORT, env.HOST);
 log.info({ url }, "Intake is listening");
+const clusterNote = clusterWarning(env.DATABASE_URL, env.REDIS_URL);
+if (clusterNote) log.warn(clusterNote);
 const metricsWarning = openMetricsWarning(env.HOST, env.METRICS_TOKEN);
 if (metricsWarning) log.warn({ host: env.HOST }, metricsWarning);
 
